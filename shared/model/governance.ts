@@ -1,0 +1,69 @@
+/**
+ * Server-owned state of a draft, kept in the Yjs root map `gov` that only the
+ * server writes (every client update touching it is refused). Clients read it
+ * live; changes go through the HTTP API, which checks role and rules first.
+ *
+ *   gov.meta        Y.Map  { title, symbol }
+ *   gov.statuses    Y.Map  paragraphId → ParagraphStatus
+ *   gov.locks       Y.Map  paragraphId → Lock
+ *   gov.objections  Y.Map  objectionId → Objection
+ */
+export const paragraphStatuses = ['draft', 'under_negotiation', 'agreed_ad_ref', 'agreed'] as const;
+export type ParagraphStatus = (typeof paragraphStatuses)[number];
+
+export const statusLabels: Record<ParagraphStatus, string> = {
+  draft: 'Draft',
+  under_negotiation: 'Under negotiation',
+  agreed_ad_ref: 'Agreed ad referendum',
+  agreed: 'Agreed',
+};
+
+export interface Actor {
+  id: string;
+  name: string;
+  affiliation: string;
+}
+
+export interface Lock {
+  by: Actor;
+  at: number;
+}
+
+export const objectionStates = ['standing', 'withdrawn', 'answered'] as const;
+export type ObjectionState = (typeof objectionStates)[number];
+
+export interface Objection {
+  id: string;
+  paragraphId: string;
+  author: Actor;
+  reason: string;
+  at: number;
+  state: ObjectionState;
+  /** The chair's answer, when answered. */
+  answer: { by: Actor; text: string; at: number } | null;
+  withdrawnAt: number | null;
+}
+
+export interface DraftMeta {
+  title: string;
+  symbol: string;
+}
+
+export interface Governance {
+  meta: DraftMeta;
+  statuses: Record<string, ParagraphStatus>;
+  locks: Record<string, Lock>;
+  objections: Objection[];
+}
+
+export function emptyGovernance(meta: DraftMeta): Governance {
+  return { meta, statuses: {}, locks: {}, objections: [] };
+}
+
+export function statusOf(gov: Governance, paragraphId: string): ParagraphStatus {
+  return gov.statuses[paragraphId] ?? 'draft';
+}
+
+export function standingObjections(gov: Governance, paragraphId: string): Objection[] {
+  return gov.objections.filter((o) => o.paragraphId === paragraphId && o.state === 'standing');
+}
