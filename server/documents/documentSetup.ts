@@ -1,0 +1,61 @@
+import type { Principal } from '../../shared/governance/roles.js';
+import type { Draft } from '../../shared/model/draft.js';
+import type { Governance } from '../../shared/model/governance.js';
+import { newId } from '../../shared/model/ids.js';
+import { EDITOR_ROOT, GOVERNANCE_ROOT } from '../../shared/model/schemaNames.js';
+import { writeDraft, writeGovernance } from '../../shared/model/writeDraft.js';
+import type { RoomManager } from '../collab/roomManager.js';
+import type { GovernanceService } from '../governance/governanceService.js';
+import type { Accounts, DocumentRecord } from '../store/accounts.js';
+import type { AuditLog } from '../store/auditLog.js';
+
+/** A draft's starting point: one section with one empty operative paragraph. */
+export function blankDraft(): Draft {
+  return {
+    sections: [
+      {
+        id: newId('s_'),
+        heading: 'Section 1',
+        paragraphs: [
+          { id: newId('p_'), kind: 'operative', bis: false, altGroup: null, bracket: null, blocks: [{ type: 'text', runs: [] }] },
+        ],
+      },
+    ],
+  };
+}
+
+/**
+ * Creates drafts: the record, the initial text written by the server (so two
+ * first visitors never both create a first section), and the `gov` metadata.
+ */
+export class DocumentSetup {
+  constructor(
+    private readonly accounts: Accounts,
+    private readonly rooms: RoomManager,
+    private readonly governance: GovernanceService,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async create(
+    who: Principal,
+    title: string,
+    symbol: string | null,
+    content: { draft: Draft; governance?: Omit<Governance, 'meta'> } = { draft: blankDraft() },
+    id?: string,
+  ): Promise<DocumentRecord> {
+    const record = this.accounts.createDocument(title, symbol, who.userId, id);
+    const room = await this.rooms.get(record.id);
+    await room.change((doc) => {
+      writeDraft(doc.getXmlFragment(EDITOR_ROOT), content.draft);
+      writeGovernance(doc.getMap(GOVERNANCE_ROOT), {
+        meta: { title, symbol: symbol ?? '' },
+        statuses: content.governance?.statuses ?? {},
+        locks: content.governance?.locks ?? {},
+        objections: content.governance?.objections ?? [],
+      });
+    });
+    this.governance.prepareRoom(room);
+    this.audit.append(record.id, who.userId, 'document.create', { title, symbol });
+    return record;
+  }
+}

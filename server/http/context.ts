@@ -1,0 +1,27 @@
+import type { Logger } from 'pino';
+import type { Principal } from '../../shared/governance/roles.js';
+import type { RoomManager } from '../collab/roomManager.js';
+import type { Config } from '../config.js';
+import type { GovernanceService } from '../governance/governanceService.js';
+import type { Accounts } from '../store/accounts.js';
+import type { AuditLog } from '../store/auditLog.js';
+import type { RevisionStore } from '../store/revisionStore.js';
+import type { OpenApiRegistry } from './openapi.js';
+
+/** What route modules get: the services, built once in app.ts. */
+export interface Services {
+  config: Config;
+  log: Logger;
+  accounts: Accounts;
+  audit: AuditLog;
+  rooms: RoomManager;
+  governance: GovernanceService;
+  revisions: RevisionStore;
+  openapi: OpenApiRegistry;
+}
+
+export interface AppEnv {
+  Variables: { principal: Principal | null; requestId: string };
+}
+
+export const SESSION_COOKIE = 'accord_session';

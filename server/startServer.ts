@@ -1,0 +1,56 @@
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import type { Logger } from 'pino';
+import { type Accord, createAccord } from './app.js';
+import { ensureAdmin } from './bootstrap.js';
+import { type Config, loadConfig } from './config.js';
+import { createLogger } from './logger.js';
+
+export interface RunningServer {
+  port: number;
+  url: string;
+  accord: Accord;
+  log: Logger;
+  adminSigninLink: string | null;
+  /** Graceful stop: stores every room, closes sockets with 1001, closes the database. */
+  close(): Promise<void>;
+}
+
+/** Builds Accord and listens; used by main.ts, the tests (PORT 0) and the benchmark. */
+export async function startServer(overrides: Partial<Record<keyof Config, string | number>> = {}): Promise<RunningServer> {
+  const env: Record<string, string | undefined> = { ...process.env };
+  for (const [k, v] of Object.entries(overrides)) env[k] = v === undefined ? undefined : String(v);
+  const config = loadConfig(env);
+  const log = createLogger(config);
+  const accord = createAccord(config, log);
+  const { signinLink } = ensureAdmin(accord);
+  const server = createAdaptorServer({ fetch: accord.app.fetch });
+  server.on('upgrade', (req, socket, head) => accord.collab.handle(req, socket, head));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  if (config.PORT === 0) {
+    // Port 0 picks a free port; Origin checks and links must name the real one.
+    accord.services.config.PUBLIC_URL = overrides.PUBLIC_URL ? String(overrides.PUBLIC_URL) : `http://localhost:${port}`;
+  }
+  let closing: Promise<void> | null = null;
+  return {
+    port,
+    url: `http://${config.HOST}:${port}`,
+    accord,
+    log,
+    adminSigninLink: signinLink,
+    close() {
+      closing ??= (async () => {
+        await accord.close();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+        });
+      })();
+      return closing;
+    },
+  };
+}

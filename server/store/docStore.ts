@@ -1,0 +1,27 @@
+/**
+ * Where document updates live. One interface, one contract test suite
+ * (tests/integration/docStore.contract.test.ts) run against every adapter.
+ *
+ * The log model: every accepted update is appended; `compact` replaces the
+ * updates up to a sequence number with a snapshot of the merged state in one
+ * atomic step, so a crash leaves either the old log or the new snapshot.
+ */
+export interface StoredDoc {
+  /** Merged state at `snapshotSeq`, or null before the first compaction. */
+  snapshot: Uint8Array | null;
+  /** Updates appended after the snapshot, in order. */
+  updates: Uint8Array[];
+  /** Sequence number of the last update (0 for an empty document). */
+  lastSeq: number;
+}
+
+export interface DocStore {
+  load(docId: string): Promise<StoredDoc>;
+  /** Appends atomically (all or none) and returns the new last sequence number. */
+  append(docId: string, updates: readonly Uint8Array[]): Promise<number>;
+  /** Replaces every update with seq ≤ upToSeq by `state`, atomically. */
+  compact(docId: string, state: Uint8Array, upToSeq: number): Promise<void>;
+  /** Number of updates in the log after the snapshot. */
+  logLength(docId: string): Promise<number>;
+  close(): Promise<void>;
+}

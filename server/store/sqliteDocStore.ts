@@ -1,0 +1,65 @@
+import type { DocStore, StoredDoc } from './docStore.js';
+import type { SqliteDatabase } from './sqliteDatabase.js';
+
+export class SqliteDocStore implements DocStore {
+  private readonly q;
+
+  constructor(private readonly db: SqliteDatabase) {
+    this.q = {
+      snapshot: db.prepare<[string], { seq: number; data: Buffer }>(
+        'SELECT seq, data FROM doc_snapshots WHERE doc_id = ?',
+      ),
+      updates: db.prepare<[string, number], { seq: number; data: Buffer }>(
+        'SELECT seq, data FROM doc_updates WHERE doc_id = ? AND seq > ? ORDER BY seq',
+      ),
+      lastSeq: db.prepare<[string, string], { seq: number | null }>(
+        `SELECT max(seq) AS seq FROM (
+           SELECT max(seq) AS seq FROM doc_updates WHERE doc_id = ?
+           UNION ALL SELECT seq FROM doc_snapshots WHERE doc_id = ?)`,
+      ),
+      insert: db.prepare<[string, number, Uint8Array]>('INSERT INTO doc_updates (doc_id, seq, data) VALUES (?, ?, ?)'),
+      upsertSnapshot: db.prepare<[string, number, Uint8Array]>(
+        `INSERT INTO doc_snapshots (doc_id, seq, data) VALUES (?, ?, ?)
+         ON CONFLICT (doc_id) DO UPDATE SET seq = excluded.seq, data = excluded.data`,
+      ),
+      deleteUpTo: db.prepare<[string, number]>('DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?'),
+      count: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM doc_updates WHERE doc_id = ?'),
+    };
+  }
+
+  async load(docId: string): Promise<StoredDoc> {
+    return this.db.transaction(() => {
+      const snap = this.q.snapshot.get(docId);
+      const rows = this.q.updates.all(docId, snap?.seq ?? 0);
+      const lastSeq = rows.length > 0 ? (rows[rows.length - 1]?.seq ?? 0) : (snap?.seq ?? 0);
+      return {
+        snapshot: snap ? new Uint8Array(snap.data) : null,
+        updates: rows.map((r) => new Uint8Array(r.data)),
+        lastSeq,
+      };
+    })();
+  }
+
+  async append(docId: string, updates: readonly Uint8Array[]): Promise<number> {
+    return this.db.transaction(() => {
+      let seq = this.q.lastSeq.get(docId, docId)?.seq ?? 0;
+      for (const u of updates) this.q.insert.run(docId, ++seq, u);
+      return seq;
+    })();
+  }
+
+  async compact(docId: string, state: Uint8Array, upToSeq: number): Promise<void> {
+    this.db.transaction(() => {
+      this.q.upsertSnapshot.run(docId, upToSeq, state);
+      this.q.deleteUpTo.run(docId, upToSeq);
+    })();
+  }
+
+  async logLength(docId: string): Promise<number> {
+    return this.q.count.get(docId)?.n ?? 0;
+  }
+
+  async close(): Promise<void> {
+    // The database handle is shared and closed by its owner.
+  }
+}
