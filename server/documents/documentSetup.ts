@@ -14,10 +14,17 @@ export function blankDraft(): Draft {
   return {
     sections: [
       {
-        id: newId('s_'),
+        id: newId('s'),
         heading: 'Section 1',
         paragraphs: [
-          { id: newId('p_'), kind: 'operative', bis: false, altGroup: null, bracket: null, blocks: [{ type: 'text', runs: [] }] },
+          {
+            id: newId('p'),
+            kind: 'operative',
+            bis: false,
+            altGroup: null,
+            bracket: null,
+            blocks: [{ type: 'text', runs: [] }],
+          },
         ],
       },
     ],
