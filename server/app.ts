@@ -60,7 +60,8 @@ export function createAccord(config: Config, log: Logger): Accord {
         for (const p of e.paragraphs) set.add(p);
         byUser.set(e.conn.principal.userId, set);
       }
-      for (const [userId, paragraphs] of byUser) audit.append(docId, userId, 'text.edit', { paragraphs: [...paragraphs] });
+      for (const [userId, paragraphs] of byUser)
+        audit.append(docId, userId, 'text.edit', { paragraphs: [...paragraphs] });
     },
   });
   governance = new GovernanceService(rooms, audit);
@@ -82,7 +83,15 @@ export function createAccord(config: Config, log: Logger): Accord {
       },
     }),
   );
-  app.use('/api/*', bodyLimit({ maxSize: 20 * 1024 * 1024, onError: () => { throw new ApiError(413, 'payload_too_large', 'Request body too large (max 20 MiB).'); } }));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: 20 * 1024 * 1024,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', 'Request body too large (max 20 MiB).');
+      },
+    }),
+  );
   app.use(authenticate(accounts));
   app.get('/healthz', (c) => c.json({ ok: true, rooms: rooms.loadedCount }));
   app.get('/api/openapi.json', (c) => c.json(openapi.document(config.PUBLIC_URL)));

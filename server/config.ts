@@ -19,11 +19,20 @@ const schema = z.object({
   /** Fixed API token for the admin (secretariat) — for automated deployments and tests. */
   ADMIN_TOKEN: z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters').optional(),
   /** @default 2097152 (2 MiB) — larger frames close the connection with 1009. */
-  MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(2 * 1024 * 1024),
+  MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(64 * 1024 * 1024)
+    .default(2 * 1024 * 1024),
   /** @default 200 — messages per second per connection before it is closed with 4429. */
   MAX_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(200),
   /** @default 8 MiB — bytes per second per user (all their connections) before 4429. */
-  MAX_BYTES_PER_SECOND_PER_USER: z.coerce.number().int().min(1024).default(8 * 1024 * 1024),
+  MAX_BYTES_PER_SECOND_PER_USER: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(8 * 1024 * 1024),
   /** @default 20 — concurrent connections per user. */
   MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).default(20),
   /** @default 30 — unauthenticated upgrade attempts per IP per 10 seconds. */

@@ -1,5 +1,5 @@
-import type { Role } from '../shared/governance/roles.js';
 import { demoDraft } from '../shared/demo/demoDraft.js';
+import type { Role } from '../shared/governance/roles.js';
 import type { Accord } from './app.js';
 import { ADMIN_ID } from './bootstrap.js';
 
@@ -23,7 +23,13 @@ export async function ensureDemo(accord: Accord): Promise<Array<{ role: Role; na
     const demo = demoDraft();
     const admin = accounts.user(ADMIN_ID);
     if (!admin) throw new Error('the admin must exist before the demo');
-    await accord.setup.create(admin, demo.title, demo.symbol, { draft: demo.draft, governance: demo.governance }, DEMO_DOC_ID);
+    await accord.setup.create(
+      admin,
+      demo.title,
+      demo.symbol,
+      { draft: demo.draft, governance: demo.governance },
+      DEMO_DOC_ID,
+    );
   }
   for (const p of demoPeople) accounts.setRole(DEMO_DOC_ID, p.id, p.role);
   return demoPeople.map((p) => ({

@@ -17,7 +17,9 @@ export interface RunningServer {
 }
 
 /** Builds Accord and listens; used by main.ts, the tests (PORT 0) and the benchmark. */
-export async function startServer(overrides: Partial<Record<keyof Config, string | number>> = {}): Promise<RunningServer> {
+export async function startServer(
+  overrides: Partial<Record<keyof Config, string | number>> = {},
+): Promise<RunningServer> {
   const env: Record<string, string | undefined> = { ...process.env };
   for (const [k, v] of Object.entries(overrides)) env[k] = v === undefined ? undefined : String(v);
   const config = loadConfig(env);
@@ -33,7 +35,9 @@ export async function startServer(overrides: Partial<Record<keyof Config, string
   const port = (server.address() as AddressInfo).port;
   if (config.PORT === 0) {
     // Port 0 picks a free port; Origin checks and links must name the real one.
-    accord.services.config.PUBLIC_URL = overrides.PUBLIC_URL ? String(overrides.PUBLIC_URL) : `http://localhost:${port}`;
+    accord.services.config.PUBLIC_URL = overrides.PUBLIC_URL
+      ? String(overrides.PUBLIC_URL)
+      : `http://localhost:${port}`;
   }
   let closing: Promise<void> | null = null;
   return {

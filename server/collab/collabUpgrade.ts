@@ -8,6 +8,7 @@ import type { Config } from '../config.js';
 import { SESSION_COOKIE } from '../http/context.js';
 import type { Accounts } from '../store/accounts.js';
 import { Connection } from './connection.js';
+import { originAllowed } from './originPolicy.js';
 import type { Room } from './room.js';
 import type { RoomManager } from './roomManager.js';
 
@@ -40,23 +41,37 @@ export class CollabUpgrade {
     socket.on('error', () => socket.destroy());
     const url = new URL(req.url ?? '/', 'http://localhost');
     const match = PATH.exec(url.pathname);
-    if (!match) return refuse(socket, 404, 'Not Found');
+    if (!match) {
+      refuse(socket, 404, 'Not Found');
+      return;
+    }
     const docId = match[1] as string;
     const ip = req.socket.remoteAddress ?? 'unknown';
-    if (!this.admitAttempt(ip)) return refuse(socket, 429, 'Too Many Requests');
+    if (!this.admitAttempt(ip)) {
+      refuse(socket, 429, 'Too Many Requests');
+      return;
+    }
 
     const origin = req.headers.origin;
-    if (origin !== undefined && origin !== new URL(this.config.PUBLIC_URL).origin) {
+    if (!originAllowed(origin, this.config.PUBLIC_URL)) {
       this.log.warn({ ip, origin, docId }, 'websocket upgrade from a foreign origin refused');
-      return refuse(socket, 403, 'Forbidden');
+      refuse(socket, 403, 'Forbidden');
+      return;
     }
     const secret = url.searchParams.get('token') ?? cookie(req.headers.cookie, SESSION_COOKIE);
     const principal = secret ? this.accounts.authenticate(secret) : null;
-    if (!principal) return refuse(socket, 401, 'Unauthorized');
+    if (!principal) {
+      refuse(socket, 401, 'Unauthorized');
+      return;
+    }
     const role = this.accounts.roleOn(docId, principal);
-    if (!role) return refuse(socket, 403, 'Forbidden');
+    if (!role) {
+      refuse(socket, 403, 'Forbidden');
+      return;
+    }
     if ((this.connectionsByUser.get(principal.userId) ?? 0) >= this.config.MAX_CONNECTIONS_PER_USER) {
-      return refuse(socket, 429, 'Too Many Requests');
+      refuse(socket, 429, 'Too Many Requests');
+      return;
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => this.open(ws, principal, role, docId));
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { permissionsFor, type Permissions, type Principal, type Role } from '../../shared/governance/roles.js';
+import { type Permissions, type Principal, permissionsFor, type Role } from '../../shared/governance/roles.js';
 
 /**
  * The only thing the room needs from a transport. The WebSocket route adapts

@@ -2,13 +2,13 @@ import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol/closeCodes.js';
 import {
+  type AwarenessEntry,
   encodeAwareness,
   encodeAwarenessUpdate,
   encodePermissionDenied,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeSyncUpdate,
-  type AwarenessEntry,
 } from '../../shared/protocol/frames.js';
 import { encodeNotice, type Notice } from '../../shared/protocol/notice.js';
 import type { DocStore } from '../store/docStore.js';
@@ -131,7 +131,8 @@ export class Room {
     switch (frame.type) {
       case 'syncStep1':
         this.whenFlushed(() => {
-          if (this.conns.has(conn)) conn.socket.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, frame.stateVector)));
+          if (this.conns.has(conn))
+            conn.socket.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, frame.stateVector)));
         });
         break;
       case 'syncStep2':
@@ -158,7 +159,10 @@ export class Room {
     if (!facts.changes && !facts.unknownReference) return;
     const refusal = this.opts.policy(facts, conn, this.locks);
     if (refusal) {
-      this.opts.log.info({ room: this.id, conn: conn.id, user: conn.principal.userId, code: refusal.code }, 'update refused');
+      this.opts.log.info(
+        { room: this.id, conn: conn.id, user: conn.principal.userId, code: refusal.code },
+        'update refused',
+      );
       conn.socket.send(encodePermissionDenied(encodeNotice(refusal)));
       return;
     }
@@ -177,7 +181,9 @@ export class Room {
   change(fn: (doc: Y.Doc) => void): Promise<void> {
     if (this.failed) return Promise.reject(new Error('room has failed'));
     this.doc.transact(() => fn(this.doc), SERVER_ORIGIN);
-    return new Promise((resolve, reject) => this.whenFlushed(() => (this.failed ? reject(new Error('store failed')) : resolve())));
+    return new Promise((resolve, reject) =>
+      this.whenFlushed(() => (this.failed ? reject(new Error('store failed')) : resolve())),
+    );
   }
 
   /** Resolves once everything applied so far is stored (and broadcast). */
@@ -255,7 +261,10 @@ export class Room {
 
   private reject(conn: Connection, err: unknown): void {
     const message = err instanceof MalformedFrameError ? err.message : 'malformed update';
-    this.opts.log.warn({ room: this.id, conn: conn.id, user: conn.principal.userId, reason: message }, 'malformed frame');
+    this.opts.log.warn(
+      { room: this.id, conn: conn.id, user: conn.principal.userId, reason: message },
+      'malformed frame',
+    );
     conn.socket.close(CloseCode.badMessage, `malformed message: ${message}`.slice(0, 120));
     this.leave(conn);
   }

@@ -116,7 +116,9 @@ export class RoomManager {
     const rooms = await Promise.allSettled(this.rooms.values());
     this.rooms.clear();
     await Promise.all(
-      rooms.map((r) => (r.status === 'fulfilled' ? r.value.close(CloseCode.goingAway, 'server shutting down') : undefined)),
+      rooms.map((r) =>
+        r.status === 'fulfilled' ? r.value.close(CloseCode.goingAway, 'server shutting down') : undefined,
+      ),
     );
   }
 }

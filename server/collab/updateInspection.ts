@@ -42,11 +42,7 @@ const NEW_CLAUSE = '\u0000new';
  * nothing here scans the document. `protectedContainers` are the types that
  * contain a protected (locked) paragraph, precomputed when the lock was set.
  */
-export function inspectUpdate(
-  doc: Y.Doc,
-  update: Uint8Array,
-  protectedContainers: ReadonlySet<YType>,
-): UpdateFacts {
+export function inspectUpdate(doc: Y.Doc, update: Uint8Array, protectedContainers: ReadonlySet<YType>): UpdateFacts {
   const { structs, ds } = Y.decodeUpdate(update);
   const store = doc.store;
   const facts: UpdateFacts = {

@@ -16,7 +16,10 @@ export function updatePolicy(facts: UpdateFacts, conn: Connection, locks: LockIn
     );
   }
   if (!conn.permissions.edit) {
-    return refuse('read_only', `As ${conn.role === 'observer' ? 'an observer' : conn.role} you cannot change this draft.`);
+    return refuse(
+      'read_only',
+      `As ${conn.role === 'observer' ? 'an observer' : conn.role} you cannot change this draft.`,
+    );
   }
   for (const root of facts.roots) {
     if (root !== EDITOR_ROOT) {

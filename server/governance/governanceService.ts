@@ -77,13 +77,23 @@ export class GovernanceService {
   }
 
   /** The author is always the caller: an objection cannot be lodged in someone else's name. */
-  async lodgeObjection(docId: string, who: Principal, role: Role, paragraphId: string, reason: string): Promise<Objection> {
+  async lodgeObjection(
+    docId: string,
+    who: Principal,
+    role: Role,
+    paragraphId: string,
+    reason: string,
+  ): Promise<Objection> {
     if (role === 'observer') throw forbidden('Observers cannot lodge objections.');
     const room = await this.rooms.get(docId);
     const gov = new GovMap(room.doc);
     this.paragraph(room, paragraphId);
     if (gov.lock(paragraphId)) {
-      throw new ApiError(409, 'rule_violation', 'This paragraph is locked as agreed; ask the chair to reopen it first.');
+      throw new ApiError(
+        409,
+        'rule_violation',
+        'This paragraph is locked as agreed; ask the chair to reopen it first.',
+      );
     }
     const objection: Objection = {
       id: randomUUID(),
@@ -113,7 +123,13 @@ export class GovernanceService {
     return next;
   }
 
-  async answerObjection(docId: string, who: Principal, role: Role, objectionId: string, text: string): Promise<Objection> {
+  async answerObjection(
+    docId: string,
+    who: Principal,
+    role: Role,
+    objectionId: string,
+    text: string,
+  ): Promise<Objection> {
     if (role !== 'chair') throw forbidden('Only a chair answers objections.');
     const room = await this.rooms.get(docId);
     const gov = new GovMap(room.doc);
@@ -147,7 +163,12 @@ function findParagraph(draft: Draft, id: string): Paragraph | null {
 }
 
 function ruleError(v: { code: string; message: string }): ApiError {
-  return new ApiError(v.code === 'forbidden' ? 403 : 409, v.code === 'forbidden' ? 'forbidden' : 'rule_violation', v.message, {
-    rule: v.code,
-  });
+  return new ApiError(
+    v.code === 'forbidden' ? 403 : 409,
+    v.code === 'forbidden' ? 'forbidden' : 'rule_violation',
+    v.message,
+    {
+      rule: v.code,
+    },
+  );
 }

@@ -40,7 +40,10 @@ export class OpenApiRegistry {
           : {}),
         responses: {
           '200': { description: 'OK', content: { [op.produces ?? 'application/json']: {} } },
-          default: { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+          default: {
+            description: 'Error',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+          },
         },
         security: [{ bearer: [] }, { cookie: [] }],
       };
@@ -52,7 +55,11 @@ export class OpenApiRegistry {
       paths,
       components: {
         securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer', description: 'API token (ADMIN_TOKEN or one issued by POST /api/tokens)' },
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'API token (ADMIN_TOKEN or one issued by POST /api/tokens)',
+          },
           cookie: { type: 'apiKey', in: 'cookie', name: 'accord_session' },
         },
         schemas: {

@@ -110,7 +110,9 @@ export class Accounts {
   /** Documents a person may open, with their role (the admin sees all, as chair). */
   documentsOf(principal: Principal): Array<DocumentRecord & { role: Role }> {
     const rows = principal.isAdmin
-      ? this.db.prepare(`SELECT id, title, symbol, created_at, 'chair' AS role FROM documents ORDER BY created_at`).all()
+      ? this.db
+          .prepare(`SELECT id, title, symbol, created_at, 'chair' AS role FROM documents ORDER BY created_at`)
+          .all()
       : this.db
           .prepare(
             `SELECT d.id, d.title, d.symbol, d.created_at, m.role FROM documents d

@@ -15,7 +15,13 @@ export function authRoutes(s: Services): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const secure = s.config.PUBLIC_URL.startsWith('https:');
   const startSession = (c: Parameters<typeof setCookie>[0], session: string) =>
-    setCookie(c, SESSION_COOKIE, session, { httpOnly: true, sameSite: 'Lax', secure, path: '/', maxAge: 14 * 24 * 3600 });
+    setCookie(c, SESSION_COOKIE, session, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure,
+      path: '/',
+      maxAge: 14 * 24 * 3600,
+    });
 
   // One-time sign-in links (admin's first start, demo users): consume, set the cookie, go to the app.
   app.get('/signin/:token', (c) => {
@@ -25,7 +31,12 @@ export function authRoutes(s: Services): Hono<AppEnv> {
     s.audit.append(null, redeemed.principal.userId, 'session.signin', { via: 'link' });
     return c.redirect('/');
   });
-  s.openapi.add({ method: 'get', path: '/signin/:token', summary: 'Redeem a one-time sign-in link', access: 'anyone with the link' });
+  s.openapi.add({
+    method: 'get',
+    path: '/signin/:token',
+    summary: 'Redeem a one-time sign-in link',
+    access: 'anyone with the link',
+  });
 
   app.post('/api/signout', (c) => {
     const secret = getCookie(c, SESSION_COOKIE);
@@ -47,14 +58,24 @@ export function authRoutes(s: Services): Hono<AppEnv> {
     s.audit.append(null, who.userId, 'token.issue', {});
     return c.json({ token, note: 'Shown once. Send it as Authorization: Bearer <token>, or ?token= on /collab.' });
   });
-  s.openapi.add({ method: 'post', path: '/api/tokens', summary: 'Issue an API token for scripts', access: 'signed in' });
+  s.openapi.add({
+    method: 'post',
+    path: '/api/tokens',
+    summary: 'Issue an API token for scripts',
+    access: 'signed in',
+  });
 
   app.get('/api/invites/:token', (c) => {
     const offer = s.accounts.invite(c.req.param('token'));
     if (!offer) throw new ApiError(404, 'invite_invalid', 'This invitation is invalid, already used or expired.');
     return c.json({ title: offer.title, role: offer.role });
   });
-  s.openapi.add({ method: 'get', path: '/api/invites/:token', summary: 'What an invitation offers', access: 'anyone with the link' });
+  s.openapi.add({
+    method: 'get',
+    path: '/api/invites/:token',
+    summary: 'What an invitation offers',
+    access: 'anyone with the link',
+  });
 
   app.post('/api/invites/:token/accept', async (c) => {
     const body = await jsonBody(c, acceptInvite);

@@ -16,7 +16,12 @@ const createDocument = z.object({
 const createInvite = z.object({
   role: z.enum(roles),
   /** @default 168 (one week) */
-  ttlHours: z.number().int().min(1).max(24 * 90).default(168),
+  ttlHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(168),
 });
 const changeRole = z.object({ role: z.enum(roles) });
 
@@ -27,7 +32,12 @@ export function documentRoutes(s: Services, setup: DocumentSetup): Hono<AppEnv> 
     const who = requirePrincipal(c);
     return c.json({ documents: s.accounts.documentsOf(who) });
   });
-  s.openapi.add({ method: 'get', path: '/api/documents', summary: 'Drafts I can open, with my role', access: 'signed in' });
+  s.openapi.add({
+    method: 'get',
+    path: '/api/documents',
+    summary: 'Drafts I can open, with my role',
+    access: 'signed in',
+  });
 
   app.post('/api/documents', async (c) => {
     const who = requirePrincipal(c);
@@ -119,7 +129,8 @@ export function documentRoutes(s: Services, setup: DocumentSetup): Hono<AppEnv> 
     const { role } = memberOf(c, s.accounts, docId);
     if (role !== 'chair') throw forbidden('Only chairs view the audit log.');
     const after = Number(c.req.query('after') ?? 0);
-    if (!Number.isInteger(after) || after < 0) throw new ApiError(400, 'bad_request', 'after must be a sequence number');
+    if (!Number.isInteger(after) || after < 0)
+      throw new ApiError(400, 'bad_request', 'after must be a sequence number');
     const entries = s.audit.list(docId, 1000, after);
     const broken = s.audit.verify();
     if (c.req.query('format') === 'jsonl') {
