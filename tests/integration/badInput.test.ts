@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol/closeCodes.js';
 import { encodeSyncUpdate } from '../../shared/protocol/frames.js';
-import { clauseText } from '../support/draftPaths.js';
+import { clauseString, clauseText } from '../support/draftPaths.js';
 import { RawClient } from '../support/rawClient.js';
 import { ADMIN_TOKEN, removeDir, startTestServer, type TestServer } from '../support/testServer.js';
 
@@ -37,7 +37,7 @@ describe('bad input closes only the offending connection', () => {
     const before = Y.encodeStateVector(bystander.doc);
     clauseText(bystander.doc).insert(0, 'still here');
     bystander.send(encodeSyncUpdate(Y.encodeStateAsUpdate(bystander.doc, before)));
-    await other.until(() => clauseText(other.doc).toString() === 'still here', 'other client to receive');
+    await other.until(() => clauseString(other.doc) === 'still here', 'other client to receive');
     other.close();
   }
 

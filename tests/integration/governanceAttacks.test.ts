@@ -38,9 +38,9 @@ describe('the server enforces governance whatever a client sends', () => {
   const storedState = async () => {
     const room = await server.accord.services.rooms.get(docId);
     await room.flushed();
-    const stored = await new (await import('../../server/store/sqliteDocStore.js')).SqliteDocStore(server.accord.db).load(
-      docId,
-    );
+    const stored = await new (await import('../../server/store/sqliteDocStore.js')).SqliteDocStore(
+      server.accord.db,
+    ).load(docId);
     const doc = new Y.Doc();
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
     for (const u of stored.updates) Y.applyUpdate(doc, u);
@@ -81,7 +81,9 @@ describe('the server enforces governance whatever a client sends', () => {
     });
     const room = await server.accord.services.rooms.get(docId);
     await chair.until(() => indexOfClause(room.doc, 'p-after') >= 0, 'server to have the clauses');
-    expect((await server.api('POST', `/api/documents/${docId}/paragraphs/p-locked/status`, { status: 'agreed' })).status).toBe(200);
+    expect(
+      (await server.api('POST', `/api/documents/${docId}/paragraphs/p-locked/status`, { status: 'agreed' })).status,
+    ).toBe(200);
     expect((await server.api('POST', `/api/documents/${docId}/paragraphs/p-locked/lock`)).status).toBe(200);
     witness = await join(ADMIN_TOKEN);
   });
@@ -114,10 +116,13 @@ describe('the server enforces governance whatever a client sends', () => {
 
     it('refuses an expired session', async () => {
       const db = server.accord.db;
-      db.prepare("UPDATE credentials SET expires_at = ? WHERE user_id = ?").run(Date.now() - 1, member.userId);
+      db.prepare('UPDATE credentials SET expires_at = ? WHERE user_id = ?').run(Date.now() - 1, member.userId);
       await expect(RawClient.connect(url(member.token))).resolves.toBeDefined(); // API tokens do not expire
       const session = server.accord.services.accounts.issue(member.userId, 'session');
-      db.prepare("UPDATE credentials SET expires_at = ? WHERE kind = 'session' AND user_id = ?").run(Date.now() - 1, member.userId);
+      db.prepare("UPDATE credentials SET expires_at = ? WHERE kind = 'session' AND user_id = ?").run(
+        Date.now() - 1,
+        member.userId,
+      );
       await expect(
         RawClient.connect(`${server.wsUrl}/${docId}`, { cookie: `accord_session=${session}` }),
       ).rejects.toMatchObject({ status: 401 });
@@ -126,7 +131,10 @@ describe('the server enforces governance whatever a client sends', () => {
     it('refuses a foreign Origin even with a valid session cookie (cross-site WebSocket hijacking)', async () => {
       const session = server.accord.services.accounts.issue(member.userId, 'session');
       await expect(
-        RawClient.connect(`${server.wsUrl}/${docId}`, { cookie: `accord_session=${session}`, origin: 'https://evil.example' }),
+        RawClient.connect(`${server.wsUrl}/${docId}`, {
+          cookie: `accord_session=${session}`,
+          origin: 'https://evil.example',
+        }),
       ).rejects.toMatchObject({ status: 403 });
       const ok = await RawClient.connect(`${server.wsUrl}/${docId}`, {
         cookie: `accord_session=${session}`,
@@ -161,7 +169,12 @@ describe('the server enforces governance whatever a client sends', () => {
       const rssBefore = process.memoryUsage().rss;
       const statuses: number[] = [];
       for (let i = 0; i < 60; i++) {
-        statuses.push(await RawClient.connect(url('bogus')).then(() => 101, (e: UpgradeRefused) => e.status));
+        statuses.push(
+          await RawClient.connect(url('bogus')).then(
+            () => 101,
+            (e: UpgradeRefused) => e.status,
+          ),
+        );
       }
       expect(statuses.filter((s) => s === 401).length).toBeGreaterThan(0);
       expect(statuses.slice(-10).every((s) => s === 429)).toBe(true);
@@ -349,26 +362,45 @@ describe('the server enforces governance whatever a client sends', () => {
       );
       expect(res.status).toBe(201);
       expect(res.body.author).toMatchObject({ id: member.userId, name: 'Maria Member' });
-      const objections = [...((await serverDoc()).getMap('gov').get('objections') as Y.Map<{ author: { id: string } }>).values()];
+      const objections = [
+        ...((await serverDoc()).getMap('gov').get('objections') as Y.Map<{ author: { id: string } }>).values(),
+      ];
       expect(objections.map((o) => o.author.id)).toEqual([member.userId]);
       // Only the author withdraws; observers cannot object at all.
       const id = (objections[0] as unknown as { id: string }).id;
-      expect((await server.api('POST', `/api/documents/${docId}/objections/${id}/withdraw`, undefined, ADMIN_TOKEN)).status).toBe(403);
       expect(
-        (await server.api('POST', `/api/documents/${docId}/paragraphs/p-open/objections`, { reason: 'x' }, observer.token)).status,
+        (await server.api('POST', `/api/documents/${docId}/objections/${id}/withdraw`, undefined, ADMIN_TOKEN)).status,
       ).toBe(403);
-      expect((await server.api('POST', `/api/documents/${docId}/objections/${id}/withdraw`, undefined, member.token)).status).toBe(200);
+      expect(
+        (
+          await server.api(
+            'POST',
+            `/api/documents/${docId}/paragraphs/p-open/objections`,
+            { reason: 'x' },
+            observer.token,
+          )
+        ).status,
+      ).toBe(403);
+      expect(
+        (await server.api('POST', `/api/documents/${docId}/objections/${id}/withdraw`, undefined, member.token)).status,
+      ).toBe(200);
     });
 
     it('awareness cannot impersonate: the name and role come from the session', async () => {
       const m = await join(member.token);
       m.send(
         encodeAwareness(
-          encodeAwarenessUpdate([{ clientId: 4242, clock: 1, state: { user: { name: 'The Chair', role: 'chair', color: '#ff0000' } } }]),
+          encodeAwarenessUpdate([
+            { clientId: 4242, clock: 1, state: { user: { name: 'The Chair', role: 'chair', color: '#ff0000' } } },
+          ]),
         ),
       );
       await witness.until(() => witness.awareness.has(4242), 'awareness to reach the witness');
-      expect(witness.awareness.get(4242)?.user).toMatchObject({ name: 'Maria Member', role: 'member', color: '#ff0000' });
+      expect(witness.awareness.get(4242)?.user).toMatchObject({
+        name: 'Maria Member',
+        role: 'member',
+        color: '#ff0000',
+      });
       // Another connection cannot take over or remove that client id.
       const o = await join(observer.token);
       o.send(encodeAwareness(encodeAwarenessUpdate([{ clientId: 4242, clock: 2, state: null }])));
@@ -378,12 +410,23 @@ describe('the server enforces governance whatever a client sends', () => {
 
     it('statuses follow the rules: members cannot agree, nobody agrees a bracketed or objected paragraph', async () => {
       expect(
-        (await server.api('POST', `/api/documents/${docId}/paragraphs/p-open/status`, { status: 'agreed' }, member.token)).status,
+        (
+          await server.api(
+            'POST',
+            `/api/documents/${docId}/paragraphs/p-open/status`,
+            { status: 'agreed' },
+            member.token,
+          )
+        ).status,
       ).toBe(403);
       await server.api('POST', `/api/documents/${docId}/paragraphs/p-open/objections`, { reason: 'No' }, member.token);
-      const res = await server.api<{ error: { code: string } }>('POST', `/api/documents/${docId}/paragraphs/p-open/status`, {
-        status: 'agreed',
-      });
+      const res = await server.api<{ error: { code: string } }>(
+        'POST',
+        `/api/documents/${docId}/paragraphs/p-open/status`,
+        {
+          status: 'agreed',
+        },
+      );
       expect(res.status).toBe(409);
       expect(res.body.error.code).toBe('rule_violation');
       const lock = await server.api('POST', `/api/documents/${docId}/paragraphs/p-open/lock`);

@@ -3,14 +3,21 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { clauseText } from '../support/draftPaths.js';
+import { clauseString, clauseText } from '../support/draftPaths.js';
 import { connectProvider, eventually, synced } from '../support/providers.js';
 import { ADMIN_TOKEN, removeDir } from '../support/testServer.js';
 
 /** Starts server/main.ts as a real child process and resolves once it listens. */
 function spawnServer(dataDir: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ADMIN_TOKEN, LOG_LEVEL: 'info', SQLITE_SYNCHRONOUS: 'FULL' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      ADMIN_TOKEN,
+      LOG_LEVEL: 'info',
+      SQLITE_SYNCHRONOUS: 'FULL',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {
@@ -48,9 +55,9 @@ describe('crash safety', () => {
     const reader = connectProvider(ws, id, ADMIN_TOKEN);
     await Promise.all([synced(writer), synced(reader)]);
 
-    for (let i = 0; i < 20; i++) clauseText(writer.doc).insert(clauseText(writer.doc).length, `w${i} `);
+    for (let i = 0; i < 20; i++) clauseText(writer.doc).insert(clauseString(writer.doc).length, `w${i} `);
     clauseText(writer.doc).insert(0, 'SEEN-BY-READER ');
-    await eventually(() => clauseText(reader.doc).toString().startsWith('SEEN-BY-READER '), 5000, 'reader to see');
+    await eventually(() => clauseString(reader.doc).startsWith('SEEN-BY-READER '), 5000, 'reader to see');
     first.kill('SIGKILL');
     writer.destroy();
     reader.destroy();
@@ -60,7 +67,7 @@ describe('crash safety', () => {
     children.push(second);
     const fresh = connectProvider(ws, id, ADMIN_TOKEN);
     await synced(fresh);
-    expect(clauseText(fresh.doc).toString()).toMatch(/^SEEN-BY-READER w0 w1 .* w19 $/);
+    expect(clauseString(fresh.doc)).toMatch(/^SEEN-BY-READER w0 w1 .* w19 $/);
     fresh.destroy();
     second.kill('SIGTERM');
     await new Promise((r) => second.once('exit', r));

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { clauseText } from '../support/draftPaths.js';
+import type * as Y from 'yjs';
+import { clauseString, clauseText } from '../support/draftPaths.js';
 import { connectProvider, eventually, synced } from '../support/providers.js';
 import { ADMIN_TOKEN, removeDir, startTestServer, type TestServer } from '../support/testServer.js';
 
@@ -29,16 +29,16 @@ describe('live co-editing with stock y-websocket providers', () => {
     const b = connect();
     await Promise.all([synced(a), synced(b)]);
     clauseText(a.doc).insert(0, 'base');
-    await eventually(() => clauseText(b.doc).toString() === 'base', 5000, 'b to see the base text');
+    await eventually(() => clauseString(b.doc) === 'base', 5000, 'b to see the base text');
 
     clauseText(a.doc).insert(0, 'Alpha ');
     clauseText(b.doc).insert(4, ' Beta');
     await eventually(
-      () => clauseText(a.doc).toString() === clauseText(b.doc).toString() && clauseText(a.doc).length === 15,
+      () => clauseString(a.doc) === clauseString(b.doc) && clauseString(a.doc).length === 15,
       5000,
       'convergence',
     );
-    expect(clauseText(a.doc).toString()).toBe('Alpha base Beta');
+    expect(clauseString(a.doc)).toBe('Alpha base Beta');
   });
 
   it('awareness reaches the other client and is removed when its owner disconnects', async () => {
@@ -59,7 +59,8 @@ describe('live co-editing with stock y-websocket providers', () => {
     const a = connect();
     await synced(a);
     clauseText(a.doc).insert(0, 'Recommends that States consider');
-    await server.accord.services.rooms.get(docId).then((r) => r.flushed());
+    const room = await server.accord.services.rooms.get(docId);
+    await eventually(() => clauseString(room.doc) === 'Recommends that States consider', 5000, 'server to have the edit');
     a.destroy();
     providers.length = 0;
     await server.stop();
@@ -67,7 +68,7 @@ describe('live co-editing with stock y-websocket providers', () => {
     server = await startTestServer({ dataDir: server.dataDir });
     const fresh = connect();
     await synced(fresh);
-    expect(clauseText(fresh.doc).toString()).toBe('Recommends that States consider');
+    expect(clauseString(fresh.doc)).toBe('Recommends that States consider');
   });
 
   it('compaction keeps the text identical and shrinks the log to a snapshot', async () => {
@@ -75,9 +76,9 @@ describe('live co-editing with stock y-websocket providers', () => {
     server = await startTestServer({ dataDir: server.dataDir, env: { COMPACT_AFTER_UPDATES: 20 } });
     const a = connect();
     await synced(a);
-    for (let i = 0; i < 60; i++) clauseText(a.doc).insert(clauseText(a.doc).length, `${i % 10}`);
+    for (let i = 0; i < 60; i++) clauseText(a.doc).insert(clauseString(a.doc).length, `${i % 10}`);
     const room = await server.accord.services.rooms.get(docId);
-    await eventually(() => clauseText(room.doc).length === 60, 5000, 'server to have all edits');
+    await eventually(() => clauseString(room.doc).length === 60, 5000, 'server to have all edits');
     await room.compact();
     const store = server.accord.db.prepare('SELECT count(*) AS n FROM doc_updates WHERE doc_id = ?').get(docId) as {
       n: number;
@@ -89,7 +90,7 @@ describe('live co-editing with stock y-websocket providers', () => {
     server = await startTestServer({ dataDir: server.dataDir });
     const b = connect();
     await synced(b);
-    expect(clauseText(b.doc).toString()).toBe('012345678901234567890123456789012345678901234567890123456789');
+    expect(clauseString(b.doc)).toBe('012345678901234567890123456789012345678901234567890123456789');
   });
 
   it('an update that fails to store is not broadcast, and the sender keeps it to resend', async () => {
@@ -97,18 +98,18 @@ describe('live co-editing with stock y-websocket providers', () => {
     const b = connect();
     await Promise.all([synced(a), synced(b)]);
     clauseText(a.doc).insert(0, 'kept');
-    await eventually(() => clauseText(b.doc).toString() === 'kept', 5000, 'b to see kept');
+    await eventually(() => clauseString(b.doc) === 'kept', 5000, 'b to see kept');
     // A real storage failure: the database itself refuses the write.
     server.accord.db.exec(
       `CREATE TRIGGER fail_writes BEFORE INSERT ON doc_updates BEGIN SELECT RAISE(ABORT, 'disk full'); END;`,
     );
     clauseText(a.doc).insert(4, ' lost?');
     await new Promise((r) => setTimeout(r, 300));
-    expect(clauseText(b.doc).toString()).toBe('kept');
+    expect(clauseString(b.doc)).toBe('kept');
 
     server.accord.db.exec('DROP TRIGGER fail_writes');
     // The room closed its connections (1011); the providers reconnect and a resends its edit.
-    await eventually(() => clauseText(b.doc).toString() === 'kept lost?', 8000, 'resent edit to arrive');
+    await eventually(() => clauseString(b.doc) === 'kept lost?', 8000, 'resent edit to arrive');
     const stored = server.accord.db.prepare('SELECT count(*) AS n FROM doc_updates WHERE doc_id = ?').get(docId) as {
       n: number;
     };
@@ -125,13 +126,13 @@ describe('live co-editing with stock y-websocket providers', () => {
     a.shouldConnect = true;
     clauseText(a.doc).insert(0, 'last words');
     const room = await server.accord.services.rooms.get(docId);
-    await eventually(() => clauseText(room.doc).length === 10, 5000, 'server to receive');
+    await eventually(() => clauseString(room.doc).length === 10, 5000, 'server to receive');
     a.shouldConnect = false;
     await server.stop();
     await eventually(() => codes.includes(1001), 5000, 'close code 1001');
     server = await startTestServer({ dataDir: server.dataDir });
     const b = connect();
     await synced(b);
-    expect(clauseText(b.doc).toString()).toBe('last words');
+    expect(clauseString(b.doc)).toBe('last words');
   });
 });

@@ -28,3 +28,10 @@ export function clauseText(doc: Y.Doc, index = 0): Y.XmlText {
 export function clauseId(doc: Y.Doc, index = 0): string {
   return String(firstClause(doc, index).getAttribute('id'));
 }
+
+/** A clause's first paragraph text, read without creating anything (reads must not write). */
+export function clauseString(doc: Y.Doc, index = 0): string {
+  const para = firstClause(doc, index).get(0);
+  const first = para instanceof Y.XmlElement ? para.get(0) : null;
+  return first instanceof Y.XmlText ? first.toString() : '';
+}

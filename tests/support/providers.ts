@@ -1,5 +1,5 @@
-import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
 /** The stock y-websocket provider, as an integrator would use it from Node. */
