@@ -118,7 +118,9 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array, protectedContainer
     itemMemo.set(item, null); // cycle guard for crafted updates
     let loc: Location | null = null;
     const parent = item.parent as unknown;
-    if (parent instanceof Y.AbstractType) {
+    if (typeof parent === 'string') {
+      loc = { root: parent, clause: null }; // a decoded update names a root type by its key
+    } else if (parent instanceof Y.AbstractType) {
       loc = { root: Y.findRootTypeKey(parent), clause: null };
     } else if (parent instanceof Y.ID) {
       loc = locateInside(parent);

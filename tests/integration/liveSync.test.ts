@@ -60,7 +60,11 @@ describe('live co-editing with stock y-websocket providers', () => {
     await synced(a);
     clauseText(a.doc).insert(0, 'Recommends that States consider');
     const room = await server.accord.services.rooms.get(docId);
-    await eventually(() => clauseString(room.doc) === 'Recommends that States consider', 5000, 'server to have the edit');
+    await eventually(
+      () => clauseString(room.doc) === 'Recommends that States consider',
+      5000,
+      'server to have the edit',
+    );
     a.destroy();
     providers.length = 0;
     await server.stop();
