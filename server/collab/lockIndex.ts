@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { CLAUSE_NODE, EDITOR_ROOT, type YType } from './updateInspection.js';
+import { EDITOR_ROOT, Node } from '../../shared/model/schemaNames.js';
+import type { YType } from './updateInspection.js';
 
 /**
  * Locked paragraphs of one document and the containers (sections, the root)
@@ -31,7 +32,7 @@ export class LockIndex {
     const visit = (el: Y.XmlElement | Y.XmlFragment, ancestors: YType[]): void => {
       for (const child of el.toArray()) {
         if (!(child instanceof Y.XmlElement)) continue;
-        if (child.nodeName === CLAUSE_NODE) {
+        if (child.nodeName === Node.clause) {
           const id = child.getAttribute('id') as unknown;
           if (typeof id === 'string' && this.locked.has(id)) for (const a of ancestors) this.containers.add(a);
         } else {

@@ -1,13 +1,9 @@
 import * as Y from 'yjs';
+import { Node } from '../../shared/model/schemaNames.js';
 
 // Yjs types are invariant in their event type; any shared type will do here.
 // biome-ignore lint/suspicious/noExplicitAny: see above
 export type YType = Y.AbstractType<any>;
-
-/** The root the editor writes (TipTap's Collaboration default field). Every other root is server-owned. */
-export const EDITOR_ROOT = 'default';
-/** ProseMirror node name of a numbered paragraph; its `id` attribute is the stable paragraph id. */
-export const CLAUSE_NODE = 'clause';
 
 /** What an update would do to a document, found without applying it. */
 export interface UpdateFacts {
@@ -202,7 +198,7 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array, protectedContainer
 }
 
 function isClause(type: YType): type is Y.XmlElement {
-  return type instanceof Y.XmlElement && type.nodeName === CLAUSE_NODE;
+  return type instanceof Y.XmlElement && type.nodeName === Node.clause;
 }
 
 function clauseId(type: Y.XmlElement): string {

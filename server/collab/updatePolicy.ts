@@ -1,7 +1,8 @@
+import { EDITOR_ROOT } from '../../shared/model/schemaNames.js';
 import type { Notice } from '../../shared/protocol/notice.js';
 import type { Connection } from './connection.js';
 import type { LockIndex } from './lockIndex.js';
-import { EDITOR_ROOT, type UpdateFacts } from './updateInspection.js';
+import type { UpdateFacts } from './updateInspection.js';
 
 /**
  * What the server refuses, whatever a client sends. Checked on the facts of an
