@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { Node } from '../../shared/model/schemaNames.js';
+import { markNameOf } from '../../shared/model/markKeys.js';
+import { Mark, Node } from '../../shared/model/schemaNames.js';
 
 // Yjs types are invariant in their event type; any shared type will do here.
 // biome-ignore lint/suspicious/noExplicitAny: see above
@@ -19,6 +20,8 @@ export interface UpdateFacts {
   deletesProtectedContainer: boolean;
   /** The update refers to structs the document does not have: cannot be checked, so refused. */
   unknownReference: boolean;
+  /** Node or mark names outside the editor schema (a modified client's `<script>`, say). */
+  foreignNames: Set<string>;
 }
 
 interface Location {
@@ -48,6 +51,7 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array, protectedContainer
     newParagraphIds: new Set(),
     deletesProtectedContainer: false,
     unknownReference: false,
+    foreignNames: new Set(),
   };
 
   // New items by client, in clock order (decodeUpdate yields them so), for binary search.
@@ -163,6 +167,8 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array, protectedContainer
         return facts;
       }
       note(loc);
+      const name = foreignName(item);
+      if (name !== null) facts.foreignNames.add(name);
       if (item.parentSub === 'id' && loc.clause === NEW_CLAUSE && item.content instanceof Y.ContentAny) {
         facts.newParagraphIds.add(String(item.content.arr[0]));
       }
@@ -204,4 +210,17 @@ function isClause(type: YType): type is Y.XmlElement {
 function clauseId(type: Y.XmlElement): string {
   const id = type.getAttribute('id') as unknown;
   return typeof id === 'string' ? id : '';
+}
+
+const schemaNodes = new Set<string>([...Object.values(Node), 'hardBreak']);
+const schemaMarks = new Set<string>(Object.values(Mark));
+
+/** The name of a node or mark the editor schema does not have, if the item creates one. */
+function foreignName(item: Y.Item): string | null {
+  const content = item.content;
+  if (content instanceof Y.ContentType && content.type instanceof Y.XmlElement) {
+    return schemaNodes.has(content.type.nodeName) ? null : content.type.nodeName;
+  }
+  if (content instanceof Y.ContentFormat) return schemaMarks.has(markNameOf(content.key)) ? null : content.key;
+  return null;
 }

@@ -27,6 +27,12 @@ export function updatePolicy(facts: UpdateFacts, conn: Connection, locks: LockIn
       return refuse('server_owned', 'Statuses, locks and objections can only be changed through their commands.');
     }
   }
+  if (facts.foreignNames.size > 0) {
+    return refuse(
+      'malformed_update',
+      `The editor does not know these elements: ${[...facts.foreignNames].join(', ')}.`,
+    );
+  }
   const locked = [...facts.paragraphs].filter((id) => locks.isLocked(id));
   if (locked.length > 0 || facts.deletesProtectedContainer) {
     return {

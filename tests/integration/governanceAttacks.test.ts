@@ -344,6 +344,16 @@ describe('the server enforces governance whatever a client sends', () => {
       await expectRefused(m, 'server_owned', before);
     });
 
+    it('refuses elements and marks the editor schema does not have (a <script>, an onclick mark)', async () => {
+      const m = await join(member.token);
+      const before = await snapshot();
+      sendEdit(m, () => firstSection(m.doc).insert(1, [new Y.XmlElement('script')]));
+      await expectRefused(m, 'malformed_update', before);
+      const m2 = await join(member.token);
+      sendEdit(m2, () => textOf(clauseById(m2.doc, 'p-open')).format(0, 3, { onclick: 'alert(1)' }));
+      await expectRefused(m2, 'malformed_update', before);
+    });
+
     it('refuses a client creating another root type', async () => {
       const m = await join(member.token);
       const before = await snapshot();
