@@ -1,0 +1,103 @@
+import { Extension } from '@tiptap/core';
+import { addInlineAlternative } from './commands/addInlineAlternative';
+import { addParagraphAlternative } from './commands/addParagraphAlternative';
+import { bracketSelection } from './commands/bracketSelection';
+import { chooseOption } from './commands/chooseOption';
+import { insertParagraphBis } from './commands/insertParagraphBis';
+import { insertSection } from './commands/insertSection';
+import { removeBrackets } from './commands/removeBrackets';
+import { leaveHeading, splitClause, splitWithinClause } from './commands/splitClause';
+import { toggleParagraphBracket } from './commands/toggleParagraphBracket';
+import { toggleParagraphKind } from './commands/toggleParagraphKind';
+import { draftDecorationsPlugin } from './plugins/draftDecorationsPlugin';
+import { govStatePlugin } from './plugins/govState';
+import { lockGuardPlugin } from './plugins/lockGuardPlugin';
+import { stableIdsPlugin } from './plugins/stableIdsPlugin';
+import type { Proposer } from './proposer';
+
+declare module '@tiptap/core' {
+  interface Commands<ReturnType> {
+    accord: {
+      bracketSelection: () => ReturnType;
+      toggleParagraphBracket: () => ReturnType;
+      addInlineAlternative: () => ReturnType;
+      addParagraphAlternative: () => ReturnType;
+      chooseOption: () => ReturnType;
+      removeBrackets: () => ReturnType;
+      insertParagraphBis: () => ReturnType;
+      toggleParagraphKind: () => ReturnType;
+      insertSection: () => ReturnType;
+    };
+  }
+}
+
+export interface AccordEditingOptions {
+  /** The signed-in person, stamped on every bracket they create. */
+  proposer: Proposer;
+}
+
+/**
+ * Keyboard shortcuts of the negotiation commands, shown in the toolbar's tooltips and
+ * the help dialog. Ctrl+Alt (Cmd+Alt on a Mac) + a letter, none taken by the browser.
+ */
+export const shortcuts = {
+  bracketSelection: 'Mod-Alt-b',
+  toggleParagraphBracket: 'Mod-Alt-p',
+  addInlineAlternative: 'Mod-Alt-o',
+  addParagraphAlternative: 'Mod-Alt-a',
+  chooseOption: 'Mod-Alt-c',
+  removeBrackets: 'Mod-Alt-r',
+  insertParagraphBis: 'Mod-Alt-n',
+  toggleParagraphKind: 'Mod-Alt-k',
+  insertSection: 'Mod-Alt-s',
+} as const;
+
+export type AccordCommandName = keyof typeof shortcuts;
+
+/** The negotiation-specific editing: commands, shortcuts, paragraph ids, lock guard, numbering. */
+export const AccordEditing = Extension.create<AccordEditingOptions>({
+  name: 'accordEditing',
+  // Before lists and paragraphs, so Enter means "new numbered paragraph" where it should.
+  priority: 200,
+
+  addOptions() {
+    return { proposer: { id: '', name: '', affiliation: '' } };
+  },
+
+  addCommands() {
+    const p = () => this.options.proposer;
+    return {
+      bracketSelection: () => (props) => bracketSelection(p())(props.state, props.dispatch),
+      toggleParagraphBracket: () => (props) => toggleParagraphBracket(p())(props.state, props.dispatch),
+      addInlineAlternative: () => (props) => addInlineAlternative(p())(props.state, props.dispatch),
+      addParagraphAlternative: () => (props) => addParagraphAlternative()(props.state, props.dispatch),
+      chooseOption: () => (props) => chooseOption()(props.state, props.dispatch),
+      removeBrackets: () => (props) => removeBrackets()(props.state, props.dispatch),
+      insertParagraphBis: () => (props) => insertParagraphBis()(props.state, props.dispatch),
+      toggleParagraphKind: () => (props) => toggleParagraphKind()(props.state, props.dispatch),
+      insertSection: () => (props) => insertSection()(props.state, props.dispatch),
+    };
+  },
+
+  addKeyboardShortcuts() {
+    const c = () => this.editor.commands;
+    return {
+      [shortcuts.bracketSelection]: () => c().bracketSelection(),
+      [shortcuts.toggleParagraphBracket]: () => c().toggleParagraphBracket(),
+      [shortcuts.addInlineAlternative]: () => c().addInlineAlternative(),
+      [shortcuts.addParagraphAlternative]: () => c().addParagraphAlternative(),
+      [shortcuts.chooseOption]: () => c().chooseOption(),
+      [shortcuts.removeBrackets]: () => c().removeBrackets(),
+      [shortcuts.insertParagraphBis]: () => c().insertParagraphBis(),
+      [shortcuts.toggleParagraphKind]: () => c().toggleParagraphKind(),
+      [shortcuts.insertSection]: () => c().insertSection(),
+      Enter: () =>
+        c().command(({ state, dispatch }) => splitClause()(state, dispatch) || leaveHeading()(state, dispatch)),
+      'Shift-Enter': () => c().command(({ state, dispatch }) => splitWithinClause()(state, dispatch)),
+    };
+  },
+
+  addProseMirrorPlugins() {
+    return [govStatePlugin(), stableIdsPlugin(), lockGuardPlugin(), draftDecorationsPlugin()];
+  },
+});

@@ -1,0 +1,98 @@
+import type { Editor } from '@tiptap/core';
+import { EditorContent, useEditor } from '@tiptap/react';
+import { yUndoPluginKey } from '@tiptap/y-tiptap';
+import { useEffect } from 'react';
+import type { Role } from '../../shared/governance/roles';
+import { readGovernance } from '../../shared/model/readDraft';
+import { GOVERNANCE_ROOT } from '../../shared/model/schemaNames';
+import type { Me } from '../api/types';
+import type { CollabSession } from '../collab/CollabSession';
+import { userColor } from '../collab/userColor';
+import { PARAGRAPH_FIELD } from '../model/presence';
+import { clauseAt } from './clauseAt';
+import { createExtensions } from './createExtensions';
+import { setGovState } from './plugins/govState';
+import { transformPastedHTML } from './transformPastedHTML';
+
+/**
+ * The TipTap editor bound to one session's Y.Doc. It is created once per session: a new
+ * session (after a refused edit or a role change) mounts a new editor on the new doc.
+ */
+export function DraftEditor({
+  session,
+  me,
+  role,
+  onEditor,
+  onSelectParagraph,
+}: {
+  session: CollabSession;
+  me: Me;
+  role: Role;
+  onEditor: (editor: Editor | null) => void;
+  onSelectParagraph: (id: string | null) => void;
+}) {
+  const editor = useEditor(
+    {
+      extensions: createExtensions({
+        doc: session.doc,
+        provider: session.provider,
+        proposer: { id: me.id, name: me.name, affiliation: me.affiliation },
+        color: userColor(me.id),
+      }),
+      editable: role !== 'observer',
+      editorProps: {
+        transformPastedHTML,
+        attributes: {
+          class: 'accord-editor',
+          'aria-label': role === 'observer' ? 'Draft text (read only)' : 'Draft text',
+          'aria-multiline': 'true',
+          role: 'textbox',
+          spellcheck: 'true',
+          lang: 'en',
+        },
+      },
+      onSelectionUpdate: ({ editor: e }) => {
+        const clause = clauseAt(e.state.selection.$from);
+        const id = (clause?.node.attrs.id as string | null) ?? null;
+        onSelectParagraph(id);
+        session.provider.awareness.setLocalStateField(PARAGRAPH_FIELD, id);
+      },
+    },
+    [session],
+  );
+
+  useEffect(() => {
+    onEditor(editor);
+    return () => onEditor(null);
+  }, [editor, onEditor]);
+
+  useEffect(() => {
+    editor?.setEditable(role !== 'observer');
+  }, [editor, role]);
+
+  // Server-owned governance → the editor's lock guard and decorations, at once (locks must bite immediately).
+  useEffect(() => {
+    if (!editor) return;
+    const map = session.doc.getMap(GOVERNANCE_ROOT);
+    let version = 0;
+    let lockedKey = '';
+    const push = () => {
+      if (editor.isDestroyed) return;
+      const gov = readGovernance(map);
+      const locked = new Set(Object.keys(gov.locks));
+      const key = [...locked].sort().join(',');
+      if (key !== lockedKey) {
+        lockedKey = key;
+        // Undo must not replay one's own earlier edit into a paragraph that has since been locked.
+        const undo = yUndoPluginKey.getState(editor.state) as { undoManager?: { clear(): void } } | undefined;
+        undo?.undoManager?.clear();
+      }
+      editor.view.dispatch(setGovState(editor.state.tr, { locked, statuses: gov.statuses }, ++version));
+    };
+    push();
+    map.observeDeep(push);
+    return () => map.unobserveDeep(push);
+  }, [editor, session]);
+
+  return <EditorContent editor={editor} className="editor-host" />;
+}

@@ -1,0 +1,55 @@
+import type { Extensions } from '@tiptap/core';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import StarterKit from '@tiptap/starter-kit';
+import type { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+import { EDITOR_ROOT } from '../../shared/model/schemaNames';
+import { AccordEditing } from './AccordEditing';
+import type { Proposer } from './proposer';
+import { AccordDocument } from './schema/AccordDocument';
+import { BracketMark } from './schema/BracketMark';
+import { ClauseNode } from './schema/ClauseNode';
+import { SectionHeadingNode } from './schema/SectionHeadingNode';
+import { SectionNode } from './schema/SectionNode';
+
+/**
+ * The editor schema must match the Yjs tree the server guards and reads (see
+ * shared/model/schemaNames.ts): y-tiptap deletes Yjs nodes the schema cannot hold, so a
+ * feature the model lacks must not exist here either.
+ */
+export function createExtensions(opts: {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  proposer: Proposer;
+  color: string;
+}): Extensions {
+  return [
+    StarterKit.configure({
+      document: false,
+      heading: false,
+      code: false,
+      codeBlock: false,
+      blockquote: false,
+      strike: false,
+      underline: false,
+      link: false,
+      horizontalRule: false,
+      // Collaboration brings its own (Yjs) undo, which only undoes one's own changes.
+      undoRedo: false,
+      // It would append a paragraph at the end of the document, which must end with a section.
+      trailingNode: false,
+    }),
+    AccordDocument,
+    SectionNode,
+    SectionHeadingNode,
+    ClauseNode,
+    BracketMark,
+    Collaboration.configure({ document: opts.doc, field: EDITOR_ROOT }),
+    CollaborationCaret.configure({
+      provider: opts.provider,
+      user: { name: opts.proposer.name, color: opts.color },
+    }),
+    AccordEditing.configure({ proposer: opts.proposer }),
+  ];
+}

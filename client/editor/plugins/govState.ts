@@ -1,0 +1,32 @@
+import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
+import type { ParagraphStatus } from '../../../shared/model/governance';
+
+/**
+ * The slice of server-owned governance the editor itself needs (locks for the guard,
+ * statuses for the margin colour). DraftEditor pushes it in with `setGovState` whenever
+ * the Yjs `gov` map changes; it is never part of the document.
+ */
+export interface GovState {
+  locked: ReadonlySet<string>;
+  statuses: Readonly<Record<string, ParagraphStatus>>;
+  /** Bumped on every change so that plugins can tell that something moved. */
+  version: number;
+}
+
+export const govKey = new PluginKey<GovState>('accordGov');
+
+export const emptyGovState: GovState = { locked: new Set(), statuses: {}, version: 0 };
+
+export function govStatePlugin(): Plugin<GovState> {
+  return new Plugin<GovState>({
+    key: govKey,
+    state: {
+      init: () => emptyGovState,
+      apply: (tr, value) => (tr.getMeta(govKey) as GovState | undefined) ?? value,
+    },
+  });
+}
+
+export function setGovState(tr: Transaction, gov: Omit<GovState, 'version'>, version: number): Transaction {
+  return tr.setMeta(govKey, { ...gov, version }).setMeta('addToHistory', false);
+}

@@ -1,0 +1,18 @@
+import { Node } from '@tiptap/core';
+import { Node as N } from '../../../shared/model/schemaNames';
+
+/** A section's title: plain text only (the model stores it as a string). */
+export const SectionHeadingNode = Node.create({
+  name: N.sectionHeading,
+  content: 'text*',
+  marks: '',
+  defining: true,
+
+  parseHTML() {
+    return [{ tag: 'h2[data-accord-heading]' }];
+  },
+
+  renderHTML() {
+    return ['h2', { 'data-accord-heading': '', class: 'accord-section-heading' }, 0];
+  },
+});
