@@ -89,7 +89,7 @@ export class AccordDashboard extends LitElement {
 function flags(p: DashboardParagraph): string {
   const parts: string[] = [];
   if (p.openBrackets > 0) parts.push(`[${p.openBrackets}]`);
-  if (p.standingObjections > 0) parts.push(`✋${p.standingObjections}`);
+  if (p.standingObjections > 0) parts.push(`${p.standingObjections} obj.`);
   return parts.join(' ');
 }
 

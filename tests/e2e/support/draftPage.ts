@@ -1,0 +1,74 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { signIn } from '../../support/signIn.js';
+import type { TestServer } from '../../support/testServer.js';
+
+/** Polls `check` in Node until it holds (for assertions across two pages). */
+export async function until(check: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  const start = Date.now();
+  for (;;) {
+    if (await check().catch(() => false)) return;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** A signed-in browser context with the draft page open and the editor ready. */
+export async function openDraft(
+  browser: Browser,
+  server: TestServer,
+  userId: string,
+  docId: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1300, height: 900 } });
+  await signIn(context, server, userId);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
+  await page.goto(`${server.url}/d/${docId}`);
+  await waitForEditor(page);
+  return { context, page };
+}
+
+export async function waitForEditor(page: Page): Promise<void> {
+  await page.locator('.accord-editor .accord-clause').first().waitFor({ timeout: 15_000 });
+  await page.locator('[data-testid=connection]', { hasText: 'Connected' }).waitFor({ timeout: 15_000 });
+}
+
+/** The text of the editor, without widgets (brackets, option labels are decorations). */
+export function editorText(page: Page): Promise<string> {
+  return page.locator('.accord-editor').evaluate((root) => {
+    const clone = root.cloneNode(true) as HTMLElement;
+    for (const el of clone.querySelectorAll('[contenteditable=false], .collaboration-carets__caret')) el.remove();
+    return clone.textContent ?? '';
+  });
+}
+
+/** Places the caret at the end of the n-th clause (0-based). */
+export async function caretAtEndOfClause(page: Page, index: number): Promise<void> {
+  const para = page.locator('.accord-editor .accord-clause').nth(index).locator('p').last();
+  await para.click();
+  await page.keyboard.press('End');
+}
+
+/** Selects the first occurrence of `text` in the editor through the DOM selection (ProseMirror follows it). */
+export async function selectText(page: Page, text: string): Promise<void> {
+  await page.locator('.accord-editor').focus();
+  await page.evaluate((t) => {
+    const root = document.querySelector('.accord-editor');
+    if (!root) throw new Error('no editor');
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = (n.textContent ?? '').indexOf(t);
+      if (i < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, i);
+      range.setEnd(n, i + t.length);
+      const sel = getSelection();
+      sel?.removeAllRanges();
+      sel?.addRange(range);
+      return;
+    }
+    throw new Error(`text not found: ${t}`);
+  }, text);
+  // ProseMirror reads the DOM selection on selectionchange.
+  await page.waitForTimeout(100);
+}
