@@ -11,6 +11,7 @@ import { toggleParagraphBracket } from './commands/toggleParagraphBracket';
 import { toggleParagraphKind } from './commands/toggleParagraphKind';
 import { draftDecorationsPlugin } from './plugins/draftDecorationsPlugin';
 import { govStatePlugin } from './plugins/govState';
+import { keepMarksOnOverwritePlugin } from './plugins/keepMarksOnOverwritePlugin';
 import { lockGuardPlugin } from './plugins/lockGuardPlugin';
 import { stableIdsPlugin } from './plugins/stableIdsPlugin';
 import type { Proposer } from './proposer';
@@ -98,6 +99,12 @@ export const AccordEditing = Extension.create<AccordEditingOptions>({
   },
 
   addProseMirrorPlugins() {
-    return [govStatePlugin(), stableIdsPlugin(), lockGuardPlugin(), draftDecorationsPlugin()];
+    return [
+      govStatePlugin(),
+      stableIdsPlugin(),
+      lockGuardPlugin(),
+      draftDecorationsPlugin(),
+      keepMarksOnOverwritePlugin(),
+    ];
   },
 });

@@ -12,6 +12,7 @@ import { PARAGRAPH_FIELD } from '../model/presence';
 import { clauseAt } from './clauseAt';
 import { createExtensions } from './createExtensions';
 import { setGovState } from './plugins/govState';
+import { transformPasted } from './transformPasted';
 import { transformPastedHTML } from './transformPastedHTML';
 
 /**
@@ -42,6 +43,7 @@ export function DraftEditor({
       editable: role !== 'observer',
       editorProps: {
         transformPastedHTML,
+        transformPasted,
         attributes: {
           class: 'accord-editor',
           'aria-label': role === 'observer' ? 'Draft text (read only)' : 'Draft text',

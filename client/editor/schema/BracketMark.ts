@@ -7,7 +7,9 @@ import { proposerTitle } from '../proposerTitle';
  * brackets nest (y-tiptap then stores each one as a `bracket--<hash>` key, hashing the
  * attributes in declaration order — keep id, by, byName, at, group). Not inclusive:
  * typing at a bracket's edge is outside it. The '[' and ']' are drawn by
- * bracketDecorations, which knows the nesting; the span carries the proposer (hover).
+ * draftDecorationsPlugin, which knows the nesting; the span carries the proposer (hover).
+ * Pasted content loses its brackets (transformPasted): a paste never carries somebody
+ * else's proposal along.
  */
 export const BracketMark = Mark.create({
   name: M.bracket,
@@ -16,6 +18,8 @@ export const BracketMark = Mark.create({
   spanning: true,
 
   addAttributes() {
+    // Rendered as data attributes and parsed back: ProseMirror re-reads its own DOM after
+    // some edits (typing over a selection), and a bracket it cannot parse would vanish.
     return {
       id: { default: null, rendered: false },
       by: { default: '', rendered: false },
@@ -26,17 +30,35 @@ export const BracketMark = Mark.create({
   },
 
   parseHTML() {
-    // Brackets are not pasted as marks: a pasted '[' stays text, so nobody's name is forged.
-    return [];
+    return [
+      {
+        tag: 'span[data-bracket-id]',
+        getAttrs: (el) => {
+          const at = Number(el.getAttribute('data-at'));
+          return {
+            id: el.getAttribute('data-bracket-id'),
+            by: el.getAttribute('data-by') ?? '',
+            byName: el.getAttribute('data-by-name') ?? '',
+            at: Number.isFinite(at) ? at : 0,
+            group: el.getAttribute('data-group') || null,
+          };
+        },
+      },
+    ];
   },
 
   renderHTML({ mark }) {
+    const a = mark.attrs;
     return [
       'span',
       {
-        class: mark.attrs.group ? 'accord-bracket accord-bracket-option' : 'accord-bracket',
-        'data-bracket-id': mark.attrs.id,
-        title: proposerTitle(mark.attrs.byName, mark.attrs.at),
+        class: a.group ? 'accord-bracket accord-bracket-option' : 'accord-bracket',
+        'data-bracket-id': a.id,
+        'data-by': a.by,
+        'data-by-name': a.byName,
+        'data-at': String(a.at),
+        ...(a.group ? { 'data-group': a.group } : {}),
+        title: proposerTitle(a.byName, a.at),
       },
       0,
     ];

@@ -39,9 +39,9 @@ export const ClauseNode = Node.create({
       bracket: {
         default: null,
         keepOnSplit: false,
-        // A whole-paragraph bracket is not carried through copy and paste: pasting makes a new paragraph.
-        parseHTML: () => null,
-        renderHTML: (attrs) => (attrs.bracket ? { 'data-bracketed': 'true' } : {}),
+        // Round-trips through the DOM (ProseMirror re-reads it after some edits); dropped on paste.
+        parseHTML: (el) => parseBracket(el.getAttribute('data-bracket')),
+        renderHTML: (attrs) => (attrs.bracket ? { 'data-bracket': JSON.stringify(attrs.bracket) } : {}),
       },
     };
   },
@@ -54,3 +54,13 @@ export const ClauseNode = Node.create({
     return ['div', { ...HTMLAttributes, 'data-accord-clause': '', class: 'accord-clause' }, 0];
   },
 });
+
+function parseBracket(json: string | null): Record<string, unknown> | null {
+  if (!json) return null;
+  try {
+    const v: unknown = JSON.parse(json);
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { signIn } from '../../support/signIn.js';
 import type { TestServer } from '../../support/testServer.js';
 
@@ -71,4 +71,18 @@ export async function selectText(page: Page, text: string): Promise<void> {
   }, text);
   // ProseMirror reads the DOM selection on selectionchange.
   await page.waitForTimeout(100);
+}
+
+/** Text of an element including (nested) open shadow roots: what the user reads in a Lit component. */
+export function deepText(locator: Locator): Promise<string> {
+  return locator.evaluate((el) => {
+    const walk = (node: Node): string => {
+      if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+      let out = '';
+      const root = (node as Element).shadowRoot;
+      for (const child of (root ?? node).childNodes) out += walk(child);
+      return out;
+    };
+    return walk(el).replace(/\s+/g, ' ');
+  });
 }
