@@ -47,6 +47,15 @@ export async function caretAtEndOfClause(page: Page, index: number): Promise<voi
   const para = page.locator('.accord-editor .accord-clause').nth(index).locator('p').last();
   await para.click();
   await page.keyboard.press('End');
+  await settle(page);
+}
+
+/**
+ * Lets ProseMirror read a selection the browser moved (clicks, Home/End): it picks it up
+ * on the async selectionchange event, and a key pressed before that only flushes it.
+ */
+export function settle(page: Page): Promise<void> {
+  return page.waitForTimeout(60);
 }
 
 /** Selects the first occurrence of `text` in the editor through the DOM selection (ProseMirror follows it). */
