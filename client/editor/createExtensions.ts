@@ -48,7 +48,13 @@ export function createExtensions(opts: {
     Collaboration.configure({ document: opts.doc, field: EDITOR_ROOT }),
     CollaborationCaret.configure({
       provider: opts.provider,
-      user: { name: opts.proposer.name, color: opts.color },
+      // The server replaces `user` with the session's identity for everyone else; this is what we show ourselves.
+      user: {
+        id: opts.proposer.id,
+        name: opts.proposer.name,
+        affiliation: opts.proposer.affiliation,
+        color: opts.color,
+      },
     }),
     AccordEditing.configure({ proposer: opts.proposer }),
   ];

@@ -94,6 +94,30 @@ describe('chair locks, member and observer permissions in the browser', () => {
     );
   });
 
+  it('an edit made offline into a paragraph locked meanwhile is refused, reported, and the page reloads', async () => {
+    await member.context.setOffline(true);
+    await member.page.locator('[data-testid=connection]', { hasText: 'Offline' }).waitFor({ timeout: 10_000 });
+    await caretAtEndOfClause(chair.page, 0);
+    const panel = chair.page.locator('accord-paragraph-panel');
+    const lock = panel.getByRole('button', { name: 'Lock paragraph' });
+    await until(async () => await lock.isEnabled(), 'lock button enabled');
+    await lock.click();
+    await chair.page.locator('.accord-editor .accord-clause.is-locked').waitFor();
+    // The member does not know about the lock yet: the editor lets them type.
+    await caretAtEndOfClause(member.page, 0);
+    await member.page.keyboard.type(' REFUSED');
+    expect(await editorText(member.page)).toContain('REFUSED');
+    await member.context.setOffline(false);
+    const alert = member.page.locator('.alerts .warning');
+    await alert.waitFor({ timeout: 15_000 });
+    expect(await alert.textContent()).toContain('Your last change was not accepted');
+    expect(await alert.textContent()).toContain('The draft was reloaded.');
+    await member.page.locator('[data-testid=connection]', { hasText: 'Connected' }).waitFor({ timeout: 15_000 });
+    await until(async () => !(await editorText(member.page)).includes('REFUSED'), 'refused text gone');
+    await member.page.locator('.accord-editor .accord-clause.is-locked').waitFor();
+    expect(await editorText(chair.page)).not.toContain('REFUSED');
+  });
+
   it('a role change reaches the open page: the member, made observer, can no longer type', async () => {
     const res = await server.api('PATCH', `/api/documents/${docId}/members/${memberId}`, { role: 'observer' });
     expect(res.status).toBe(200);
