@@ -104,7 +104,8 @@ export function DraftWorkspace({
         document.getElementById('paragraph-panel')?.focus();
       } else if (e.code === 'KeyE') {
         e.preventDefault();
-        editor?.commands.focus();
+        // Directly, not through the focus command, which waits for an animation frame.
+        editor?.view.focus();
       }
     };
     document.addEventListener('keydown', onKey);

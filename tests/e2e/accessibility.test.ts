@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.js';
 import { removeDir, startTestServer, type TestServer } from '../support/testServer.js';
-import { caretAtEndOfClause, editorText, openDraft, selectText, settle } from './support/draftPage.js';
+import { caretAtEndOfClause, editorText, openDraft, selectText, settle, until } from './support/draftPage.js';
 
 /** Violations that block people: axe's serious and critical ones. */
 async function blockingViolations(page: Page, include?: string): Promise<string[]> {
@@ -109,7 +109,10 @@ describe('accessibility and the keyboard path of every action', () => {
     await chair.page.keyboard.press('Tab');
     expect(await chair.page.evaluate(() => document.activeElement?.tagName)).toBe('ACCORD-PARAGRAPH-PANEL');
     await chair.page.keyboard.press('Control+Alt+e');
-    expect(await chair.page.evaluate(() => document.activeElement?.classList.contains('accord-editor'))).toBe(true);
+    await until(
+      () => chair.page.evaluate(() => document.activeElement?.classList.contains('accord-editor') === true),
+      'focus back in the editor',
+    );
   });
 
   it('has no serious or critical axe violations on the draft page', async () => {

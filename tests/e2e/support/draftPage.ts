@@ -55,7 +55,7 @@ export async function caretAtEndOfClause(page: Page, index: number): Promise<voi
  * on the async selectionchange event, and a key pressed before that only flushes it.
  */
 export function settle(page: Page): Promise<void> {
-  return page.waitForTimeout(60);
+  return page.waitForTimeout(150);
 }
 
 /** Selects the first occurrence of `text` in the editor through the DOM selection (ProseMirror follows it). */
