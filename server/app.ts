@@ -17,7 +17,9 @@ import { ApiError } from './http/httpError.js';
 import { OpenApiRegistry } from './http/openapi.js';
 import { authRoutes } from './http/routes/authRoutes.js';
 import { documentRoutes } from './http/routes/documentRoutes.js';
+import { exportRoutes } from './http/routes/exportRoutes.js';
 import { governanceRoutes } from './http/routes/governanceRoutes.js';
+import { revisionRoutes } from './http/routes/revisionRoutes.js';
 import { Accounts } from './store/accounts.js';
 import { AuditLog } from './store/auditLog.js';
 import { RevisionStore } from './store/revisionStore.js';
@@ -98,6 +100,8 @@ export function createAccord(config: Config, log: Logger): Accord {
   app.route('/', authRoutes(services));
   app.route('/', documentRoutes(services, setup));
   app.route('/', governanceRoutes(services));
+  app.route('/', revisionRoutes(services));
+  app.route('/', exportRoutes(services));
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', 'No such API endpoint; see /api/openapi.json.');
   });
