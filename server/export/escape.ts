@@ -12,9 +12,13 @@ export function escapeXml(s: string): string {
   );
 }
 
-/** Markdown punctuation that would otherwise format, link or embed HTML. */
+/**
+ * Markdown punctuation that would otherwise format, link or embed HTML. Every line we
+ * write starts with our own markup (heading, bold number, label), so line-start
+ * characters such as `1.` or `-` in the text cannot start a list and stay unescaped.
+ */
 export function escapeMarkdown(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>&~]/g, (c) =>
+  return s.replace(/[\\`*_{}[\]#|<>&~]/g, (c) =>
     c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`,
   );
 }
