@@ -21,11 +21,18 @@ describe('comparing two versions paragraph by paragraph (matched by id)', () => 
   });
 
   it('finds added, removed and moved paragraphs by id, not by position', () => {
-    const before = draftOf([para('a', 'A'), para('b', 'B'), para('c', 'C'), para('d', 'D')]);
-    const after = draftOf([para('x', 'X'), para('a', 'A'), para('c', 'C'), para('b', 'B')]);
+    const before = draftOf([para('a', 'A'), para('b', 'B'), para('c', 'C'), para('d', 'D'), para('e', 'E')]);
+    const after = draftOf([para('x', 'X'), para('a', 'A'), para('c', 'C'), para('d', 'D'), para('b', 'B')]);
     const c = compareDrafts({ draft: before, governance: gov() }, { draft: after, governance: gov() });
     const kinds = Object.fromEntries(c.paragraphs.map((p) => [p.id, p.kinds]));
-    expect(kinds).toEqual({ x: ['added'], a: ['unchanged'], c: ['unchanged'], b: ['moved'], d: ['removed'] });
+    expect(kinds).toEqual({
+      x: ['added'],
+      a: ['unchanged'],
+      c: ['unchanged'],
+      d: ['unchanged'],
+      b: ['moved'],
+      e: ['removed'],
+    });
     expect(c.summary).toEqual({ added: 1, removed: 1, changed: 0, moved: 1 });
   });
 
