@@ -1,8 +1,8 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
-import { Plugin, PluginKey } from '@tiptap/pm/state';
+import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type { Draft, Paragraph } from '../../../shared/model/draft';
-import { numberDraft } from '../../../shared/model/numbering';
+import { numberDraft, type ParagraphLabel } from '../../../shared/model/numbering';
 import { Node as N } from '../../../shared/model/schemaNames';
 import { bracketExtents, optionNumbers, outermostFirst } from '../bracketExtents';
 import { proposerTitle } from '../proposerTitle';
@@ -16,53 +16,126 @@ import { type GovState, govKey } from './govState';
  * the computed extents rather than with CSS on the mark spans: ProseMirror nests mark
  * spans in the order marks were added, which is not always the nesting of the brackets.
  */
-export const draftDecorationsKey = new PluginKey<DecorationSet>('accordDraftDecorations');
+export const draftDecorationsKey = new PluginKey<DraftDecorations>('accordDraftDecorations');
 
-export function draftDecorationsPlugin(): Plugin<DecorationSet> {
-  return new Plugin<DecorationSet>({
+interface DraftDecorations {
+  set: DecorationSet;
+  /** Order, ids, kinds, bis and altGroup of every clause: what the numbers depend on. */
+  outline: string;
+  labels: Map<string, ParagraphLabel>;
+}
+
+/**
+ * Typing changes one clause; rebuilding every decoration of a 500-paragraph draft on each
+ * keystroke would not keep up. When the outline (hence the numbering) and governance are
+ * unchanged, the old set is mapped and only the clauses the transaction touched are redone.
+ */
+export function draftDecorationsPlugin(): Plugin<DraftDecorations> {
+  return new Plugin<DraftDecorations>({
     key: draftDecorationsKey,
     state: {
-      init: (_config, state) => buildDecorations(state.doc, govKey.getState(state)),
+      init: (_config, state) => build(state.doc, govKey.getState(state)),
       apply: (tr, old, oldState, newState) => {
-        const govChanged = govKey.getState(oldState) !== govKey.getState(newState);
+        const gov = govKey.getState(newState);
+        const govChanged = govKey.getState(oldState) !== gov;
         if (!tr.docChanged && !govChanged) return old;
-        return buildDecorations(newState.doc, govKey.getState(newState));
+        if (govChanged) return build(newState.doc, gov);
+        const signature = outlineSignature(newState.doc);
+        if (signature !== old.outline) return build(newState.doc, gov, signature);
+        return patch(tr, old, gov);
       },
     },
     props: {
-      decorations: (state) => draftDecorationsKey.getState(state),
+      decorations: (state) => draftDecorationsKey.getState(state)?.set,
     },
   });
 }
 
-export function buildDecorations(doc: PMNode, gov: GovState | undefined): DecorationSet {
+function build(doc: PMNode, gov: GovState | undefined, signature = outlineSignature(doc)): DraftDecorations {
   const decorations: Decoration[] = [];
   const labels = numberDraft(outline(doc));
   doc.forEach((section, sOffset) => {
     section.forEach((clause, cOffset) => {
       if (clause.type.name !== N.clause) return;
-      const pos = sOffset + 1 + cOffset;
-      const id = clauseKey(clause, pos);
-      const label = labels.get(id);
-      const locked = gov?.locked.has(id) ?? false;
-      const status = gov?.statuses[id] ?? 'draft';
-      const bracket = clause.attrs.bracket as { byName?: unknown; at?: unknown } | null;
-      const classes = [`status-${status}`];
-      if (locked) classes.push('is-locked');
-      if (bracket) classes.push('is-bracketed');
-      if (clause.attrs.altGroup) classes.push('is-alternative');
-      const attrs: Record<string, string> = {
-        class: classes.join(' '),
-        'data-number': label ? (label.number.startsWith('PP') ? label.number : `${label.number}.`) : '',
-      };
-      if (label?.option != null) attrs['data-option'] = `Option ${label.option}`;
-      if (locked) attrs.contenteditable = 'false';
-      if (bracket) attrs.title = `Bracketed paragraph. ${proposerTitle(bracket.byName, bracket.at)}`;
-      decorations.push(Decoration.node(pos, pos + clause.nodeSize, attrs));
-      inlineBracketWidgets(clause, pos, decorations);
+      clauseDecorations(clause, sOffset + 1 + cOffset, labels, gov, decorations);
     });
   });
-  return DecorationSet.create(doc, decorations);
+  return { set: DecorationSet.create(doc, decorations), outline: signature, labels };
+}
+
+/** Maps the old decorations and redoes those of the clauses the transaction changed. */
+function patch(tr: Transaction, old: DraftDecorations, gov: GovState | undefined): DraftDecorations {
+  const doc = tr.doc;
+  let set = old.set.map(tr.mapping, doc);
+  const touched = new Map<number, PMNode>();
+  const touch = (from: number, to: number) => {
+    doc.nodesBetween(Math.max(0, from - 1), Math.min(doc.content.size, to + 1), (node, pos) => {
+      if (node.type.name === N.clause) {
+        touched.set(pos, node);
+        return false;
+      }
+      return node.type.name === N.section || node.type.name === 'doc';
+    });
+  };
+  tr.steps.forEach((step, i) => {
+    const rest = tr.mapping.slice(i + 1);
+    tr.mapping.maps[i]?.forEach((_oldStart, _oldEnd, newStart, newEnd) =>
+      touch(rest.map(newStart, -1), rest.map(newEnd, 1)),
+    );
+    // Mark and attribute steps have empty maps but still change a clause (brackets, whole-paragraph bracket).
+    const { from, to, pos } = step as { from?: unknown; to?: unknown; pos?: unknown };
+    const later = tr.mapping.slice(i);
+    if (typeof from === 'number' && typeof to === 'number') touch(later.map(from, -1), later.map(to, 1));
+    if (typeof pos === 'number') touch(later.map(pos, -1), later.map(pos, 1));
+  });
+  for (const [pos, clause] of touched) {
+    const end = pos + clause.nodeSize;
+    // find() also returns the neighbours' node decorations that merely touch this range.
+    set = set.remove(set.find(pos, end).filter((d) => d.from >= pos && d.to <= end));
+    const fresh: Decoration[] = [];
+    clauseDecorations(clause, pos, old.labels, gov, fresh);
+    set = set.add(doc, fresh);
+  }
+  return { set, outline: old.outline, labels: old.labels };
+}
+
+function clauseDecorations(
+  clause: PMNode,
+  pos: number,
+  labels: Map<string, ParagraphLabel>,
+  gov: GovState | undefined,
+  out: Decoration[],
+): void {
+  const id = clauseKey(clause, pos);
+  const label = labels.get(id);
+  const locked = gov?.locked.has(id) ?? false;
+  const status = gov?.statuses[id] ?? 'draft';
+  const bracket = clause.attrs.bracket as { byName?: unknown; at?: unknown } | null;
+  const classes = [`status-${status}`];
+  if (locked) classes.push('is-locked');
+  if (bracket) classes.push('is-bracketed');
+  if (clause.attrs.altGroup) classes.push('is-alternative');
+  const attrs: Record<string, string> = {
+    class: classes.join(' '),
+    'data-number': label ? (label.number.startsWith('PP') ? label.number : `${label.number}.`) : '',
+  };
+  if (label?.option != null) attrs['data-option'] = `Option ${label.option}`;
+  if (locked) attrs.contenteditable = 'false';
+  if (bracket) attrs.title = `Bracketed paragraph. ${proposerTitle(bracket.byName, bracket.at)}`;
+  out.push(Decoration.node(pos, pos + clause.nodeSize, attrs));
+  inlineBracketWidgets(clause, pos, out);
+}
+
+function outlineSignature(doc: PMNode): string {
+  const parts: string[] = [];
+  doc.forEach((section) => {
+    parts.push('§');
+    section.forEach((c) => {
+      if (c.type.name !== N.clause) return;
+      parts.push(`${c.attrs.id ?? '?'}:${c.attrs.kind}:${c.attrs.bis}:${c.attrs.altGroup ?? ''}`);
+    });
+  });
+  return parts.join('|');
 }
 
 /** Opening brackets sort after the cursor, closing ones before it: typing at an edge lands outside. */
