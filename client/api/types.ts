@@ -51,10 +51,12 @@ export interface AuditAnswer {
 }
 
 export interface RevisionInfo {
+  /** 0 is the zero draft, then Rev.1, Rev.2 … */
   number: number;
   label: string;
   note: string | null;
-  issuedBy: string | { id?: string; name?: string } | null;
+  issuedBy: string;
+  issuedByName?: string;
   issuedAt: number;
 }
 

@@ -134,6 +134,7 @@ export function RevisionsView({ docId, model }: { docId: string; model: DraftMod
             {revisions.map((r) => (
               <li key={r.number}>
                 <strong>{r.label}</strong> — {new Date(r.issuedAt).toLocaleString()}
+                {r.issuedByName ? ` by ${r.issuedByName}` : ''}
                 {r.note ? ` — ${r.note}` : ''}{' '}
                 <button type="button" onClick={() => open(r)} aria-label={`Open ${r.label} (read only)`}>
                   Open

@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.js';
 import { removeDir, startTestServer, type TestServer } from '../support/testServer.js';
-import { caretAtEndOfClause, deepText, openDraft, until } from './support/draftPage.js';
+import { caretAtEndOfClause, openDraft, until } from './support/draftPage.js';
 
 describe('the chair issues revisions, compares them and exports the draft', () => {
   let server: TestServer;
@@ -37,33 +37,46 @@ describe('the chair issues revisions, compares them and exports the draft', () =
     await dialog().getByRole('heading', { name: 'Issue a revision' }).waitFor();
   }
 
-  async function issue(note: string, label: string): Promise<void> {
+  /** Issues a revision; the server names them (the first is the zero draft, then Rev.1, Rev.2 …). */
+  async function issue(note: string): Promise<string> {
+    const count = await dialog().locator('.revision-list li').count();
     await dialog().getByLabel('Note (optional)').fill(note);
     await dialog().getByRole('button', { name: 'Issue revision' }).click();
-    await dialog().getByText(`${label} issued.`).waitFor({ timeout: 10_000 });
+    const status = dialog().getByText(/issued\.$/);
+    await status.waitFor({ timeout: 10_000 });
+    await until(async () => (await dialog().locator('.revision-list li').count()) === count + 1, 'revision listed');
+    return ((await status.textContent()) ?? '').replace(/ issued\.$/, '');
   }
 
-  it('issues Rev.1, edits, issues Rev.2 and shows the comparison', async (ctx) => {
+  it('issues two revisions around an edit and shows their comparison', async (ctx) => {
     if (!available) ctx.skip();
     await openRevisions();
-    await issue('First reading', 'Rev.1');
+    const first = await issue('First reading');
     await chair.page.keyboard.press('Escape');
     await caretAtEndOfClause(chair.page, 0);
     await chair.page.keyboard.type(' It shall report to the Plenary.');
-    await until(async () => (await deepText(chair.page.locator('accord-dashboard'))).length > 0, 'dashboard');
+    // The revision is cut from the server's copy: wait until the typing has reached it.
+    await until(async () => {
+      const md = await server.api<string>('GET', `/api/documents/${docId}/export?format=md&variant=negotiating`);
+      return typeof md.body === 'string' && md.body.includes('Plenary.');
+    }, 'edit stored on the server');
     await openRevisions();
-    await issue('Second reading', 'Rev.2');
-    const list = dialog().locator('.revision-list li');
-    expect(await list.count()).toBe(2);
-    await dialog().getByLabel('From').selectOption({ label: 'Rev.1' });
-    await dialog().getByLabel('To').selectOption({ label: 'Rev.2' });
+    const second = await issue('Second reading');
+    expect([first, second]).toEqual(['Zero draft', 'Rev.1']);
+    await dialog().getByLabel('From').selectOption({ label: first });
+    await dialog().getByLabel('To').selectOption({ label: second });
     await dialog().getByRole('button', { name: 'Compare' }).click();
     const comparison = dialog().getByTestId('comparison');
     await comparison.waitFor({ timeout: 10_000 });
     expect(await comparison.textContent()).toContain('report to the Plenary');
-    // An issued revision opens read-only.
-    await dialog().getByRole('button', { name: 'Open Rev.1 (read only)' }).click();
-    await dialog().getByRole('region', { name: 'Rev.1 (read only)' }).waitFor();
+    // An issued revision opens read-only, with the text as it was then.
+    await dialog()
+      .getByRole('button', { name: `Open ${first} (read only)` })
+      .click();
+    const snapshot = dialog().getByRole('region', { name: `${first} (read only)` });
+    await snapshot.waitFor();
+    expect(await snapshot.textContent()).toContain('The Group shall meet twice a year.');
+    expect(await snapshot.textContent()).not.toContain('report to the Plenary');
   });
 
   it('downloads the draft as DOCX and PDF', async (ctx) => {
