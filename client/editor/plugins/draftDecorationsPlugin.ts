@@ -79,9 +79,9 @@ function patch(tr: Transaction, old: DraftDecorations, gov: GovState | undefined
   };
   tr.steps.forEach((step, i) => {
     const rest = tr.mapping.slice(i + 1);
-    tr.mapping.maps[i]?.forEach((_oldStart, _oldEnd, newStart, newEnd) =>
-      touch(rest.map(newStart, -1), rest.map(newEnd, 1)),
-    );
+    tr.mapping.maps[i]?.forEach((_oldStart, _oldEnd, newStart, newEnd) => {
+      touch(rest.map(newStart, -1), rest.map(newEnd, 1));
+    });
     // Mark and attribute steps have empty maps but still change a clause (brackets, whole-paragraph bracket).
     const { from, to, pos } = step as { from?: unknown; to?: unknown; pos?: unknown };
     const later = tr.mapping.slice(i);
