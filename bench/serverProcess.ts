@@ -1,0 +1,93 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { ChildStats } from './servers/childStats.js';
+import type { Flavor } from './wireClient.js';
+
+export const BENCH_TOKEN = 'bench-admin-token-0123456789abcdef';
+
+export interface ServerKind {
+  name: string;
+  file: string;
+  flavor: Flavor;
+  /** WebSocket URL of a room. */
+  url(port: number, room: string): string;
+  /** Rooms that must exist before clients join (Accord: documents are created through the API). */
+  createRooms?(port: number, count: number, prefix: string): Promise<string[]>;
+}
+
+async function createAccordDocs(port: number, count: number, prefix: string): Promise<string[]> {
+  const ids: string[] = [];
+  const one = async (i: number) => {
+    const res = await fetch(`http://127.0.0.1:${port}/api/documents`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${BENCH_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: `${prefix} ${i}` }),
+    });
+    if (res.status !== 201) throw new Error(`create document: ${res.status} ${await res.text()}`);
+    ids[i] = ((await res.json()) as { id: string }).id;
+  };
+  for (let i = 0; i < count; i += 20)
+    await Promise.all(Array.from({ length: Math.min(20, count - i) }, (_, k) => one(i + k)));
+  return ids;
+}
+
+export const servers: ServerKind[] = [
+  {
+    name: 'Accord (SQLite, durable)',
+    file: 'accord.ts',
+    flavor: 'plain',
+    url: (port, room) => `ws://127.0.0.1:${port}/collab/${room}?token=${BENCH_TOKEN}`,
+    createRooms: createAccordDocs,
+  },
+  {
+    name: 'y-websocket-server 0.1.1',
+    file: 'yWebsocket.ts',
+    flavor: 'plain',
+    url: (port, room) => `ws://127.0.0.1:${port}/${room}`,
+  },
+  { name: 'Hocuspocus 3.4', file: 'hocuspocus.ts', flavor: 'hocuspocus', url: (port) => `ws://127.0.0.1:${port}/` },
+];
+
+/** A server in its own process, so its CPU time and memory are its own. */
+export class ServerProcess {
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly port: number,
+  ) {}
+
+  static start(kind: ServerKind): Promise<ServerProcess> {
+    const file = fileURLToPath(new URL(`./servers/${kind.file}`, import.meta.url));
+    const child = fork(file, [], {
+      execArgv: ['--import', 'tsx', '--expose-gc'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    return new Promise((resolve, reject) => {
+      child.once('error', reject);
+      child.once('exit', (code) => reject(new Error(`${kind.name} exited with ${code}`)));
+      child.on('message', (m: { port?: number }) => {
+        if (typeof m.port === 'number') resolve(new ServerProcess(child, m.port));
+      });
+    });
+  }
+
+  stats(): Promise<ChildStats> {
+    return new Promise((resolve) => {
+      const on = (m: { stats?: ChildStats }) => {
+        if (m.stats) {
+          this.child.off('message', on);
+          resolve(m.stats);
+        }
+      };
+      this.child.on('message', on);
+      this.child.send('stats');
+    });
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => {
+      this.child.removeAllListeners('exit');
+      this.child.once('exit', () => resolve());
+      this.child.kill('SIGKILL');
+    });
+  }
+}

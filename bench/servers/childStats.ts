@@ -1,0 +1,24 @@
+/** Every bench server child answers `stats` over IPC with its own CPU time and memory. */
+export interface ChildStats {
+  cpuUs: number;
+  rss: number;
+  maxRssKb: number;
+}
+
+export function serveStats(port: number): void {
+  process.on('message', (msg: unknown) => {
+    if (msg === 'stats') {
+      const gc = (globalThis as { gc?: () => void }).gc;
+      gc?.();
+      gc?.();
+      const cpu = process.cpuUsage();
+      const stats: ChildStats = {
+        cpuUs: cpu.user + cpu.system,
+        rss: process.memoryUsage().rss,
+        maxRssKb: process.resourceUsage().maxRSS,
+      };
+      process.send?.({ stats });
+    }
+  });
+  process.send?.({ port });
+}
