@@ -23,15 +23,21 @@ function inline(ts: Token[]): string {
  * kept in `GUID` attributes (#id) and in the proprietary block, which holds the
  * negotiation metadata AKN has no native element for (status, lock, objections).
  */
+const iso = (ms: number): string => new Date(ms).toISOString();
+
 export function exportAkomaNtoso(r: Report): string {
   const date = r.generatedAt.toISOString().slice(0, 10);
+  const eIds = new Map<string, string>();
+  for (const [si, s] of r.sections.entries()) {
+    for (const [pi, p] of s.paragraphs.entries()) eIds.set(p.id, `sec_${si + 1}__para_${pi + 1}`);
+  }
   const work = `/akn/un/doc/report/${encodeURIComponent(r.symbol || 'draft')}`;
   const sections = r.sections
     .map((s, si) => {
       const secId = `sec_${si + 1}`;
       const paras = s.paragraphs
         .map((p, pi) => {
-          const eId = `${secId}__para_${pi + 1}`;
+          const eId = eIds.get(p.id) ?? `${secId}__para_${pi + 1}`;
           const content = p.lines
             .map(
               (l) =>
@@ -52,11 +58,22 @@ export function exportAkomaNtoso(r: Report): string {
           .map((p) => {
             const objections = p.objections
               .map(
-                (o) =>
-                  `<accord:objection by="${esc(o.author)}" at="${new Date(o.at).toISOString()}">${esc(o.reason)}</accord:objection>`,
+                (o) => `<accord:objection by="${esc(o.author)}" at="${iso(o.at)}">${esc(o.reason)}</accord:objection>`,
               )
               .join('');
-            return `        <accord:paragraph id="${esc(p.id)}" number="${esc(p.number)}" status="${p.status}" locked="${p.locked}" bracketed="${p.bracketed}">${objections}</accord:paragraph>`;
+            const brackets = p.brackets
+              .map(
+                (b) =>
+                  `<accord:bracket id="${esc(b.id)}" by="${esc(b.byName)}" at="${iso(b.at)}"` +
+                  `${b.option !== null ? ` option="${b.option}"` : ''}${b.whole ? ' whole="true"' : ''}/>`,
+              )
+              .join('');
+            const lock = p.lock ? `<accord:lock by="${esc(p.lock.byName)}" at="${iso(p.lock.at)}"/>` : '';
+            return (
+              `        <accord:paragraph href="#${eIds.get(p.id) ?? ''}" id="${esc(p.id)}" number="${esc(p.number)}" ` +
+              `status="${p.status}" locked="${p.locked}" bracketed="${p.bracketed}">${lock}${brackets}${objections}` +
+              '</accord:paragraph>'
+            );
           })
           .join('\n')
       : '';

@@ -1,5 +1,5 @@
-import { bracketSpans, hasOpenBrackets } from '../../shared/model/brackets.js';
-import type { Block, Draft, InlineRun } from '../../shared/model/draft.js';
+import { bracketSpans, bracketsIn, hasOpenBrackets } from '../../shared/model/brackets.js';
+import type { Block, Draft, InlineRun, Paragraph } from '../../shared/model/draft.js';
 import {
   type Governance,
   type ParagraphStatus,
@@ -32,6 +32,16 @@ export interface ReportObjection {
   at: number;
 }
 
+export interface ReportBracket {
+  id: string;
+  byName: string;
+  at: number;
+  /** Option number inside an inline alternative; null for a plain bracket. */
+  option: number | null;
+  /** The whole paragraph is bracketed. */
+  whole: boolean;
+}
+
 export interface ReportParagraph {
   id: string;
   /** "7", "7 bis", "PP2". */
@@ -41,6 +51,9 @@ export interface ReportParagraph {
   status: ParagraphStatus;
   statusLabel: string;
   locked: boolean;
+  lock: { byName: string; at: number } | null;
+  /** Open brackets in the paragraph (negotiating text only), for the formats that list them. */
+  brackets: ReportBracket[];
   /** The whole paragraph is bracketed (negotiating text only). */
   bracketed: boolean;
   lines: ReportLine[];
@@ -69,9 +82,23 @@ export interface ReportInput {
   draftMark?: boolean;
 }
 
+/**
+ * The clean report holds agreed text only: bracketed passages, whole-paragraph brackets and
+ * unresolved whole-paragraph alternatives are left out (once everything is agreed there are
+ * none; with `draftMark` the chair sees what would be adopted so far), and the remaining
+ * paragraphs are renumbered consecutively, bis included.
+ */
 export function buildReport(input: ReportInput): Report {
   const clean = input.variant === 'clean';
-  const labels = numberDraft(input.draft, { renumber: clean });
+  const draft: Draft = clean
+    ? {
+        sections: input.draft.sections.map((s) => ({
+          ...s,
+          paragraphs: s.paragraphs.filter((p) => p.bracket === null && p.altGroup === null),
+        })),
+      }
+    : input.draft;
+  const labels = numberDraft(draft, { renumber: clean });
   const gov = input.governance;
   return {
     title: gov.meta.title,
@@ -80,7 +107,7 @@ export function buildReport(input: ReportInput): Report {
     generatedAt: input.generatedAt,
     variant: input.variant,
     draftMark: input.draftMark ?? false,
-    sections: input.draft.sections.map((s) => ({
+    sections: draft.sections.map((s) => ({
       id: s.id,
       heading: s.heading,
       paragraphs: s.paragraphs.map((p) => {
@@ -93,6 +120,8 @@ export function buildReport(input: ReportInput): Report {
           status: statusOf(gov, p.id),
           statusLabel: statusLabels[statusOf(gov, p.id)],
           locked: gov.locks[p.id] !== undefined,
+          lock: lockOf(gov, p.id),
+          brackets: clean ? [] : bracketsOf(p),
           bracketed: !clean && p.bracket !== null,
           lines: linesOf(p.blocks, 0, clean),
           objections: clean
@@ -106,6 +135,30 @@ export function buildReport(input: ReportInput): Report {
       }),
     })),
   };
+}
+
+function lockOf(gov: Governance, paragraphId: string): ReportParagraph['lock'] {
+  const lock = gov.locks[paragraphId];
+  if (!lock) return null;
+  return { byName: lock.by.affiliation ? `${lock.by.name} (${lock.by.affiliation})` : lock.by.name, at: lock.at };
+}
+
+function bracketsOf(p: Paragraph): ReportBracket[] {
+  const options = new Map<string, number | null>();
+  const collect = (blocks: Block[]) => {
+    for (const b of blocks) {
+      if (b.type === 'text') for (const span of bracketSpans(b.runs)) options.set(span.bracket.id, span.option);
+      else for (const item of b.items) collect(item);
+    }
+  };
+  collect(p.blocks);
+  return bracketsIn(p).map((b) => ({
+    id: b.id,
+    byName: b.byName,
+    at: b.at,
+    option: options.get(b.id) ?? null,
+    whole: p.bracket?.id === b.id,
+  }));
 }
 
 function linesOf(blocks: Block[], depth: number, clean: boolean): ReportLine[] {
@@ -129,7 +182,7 @@ function linesOf(blocks: Block[], depth: number, clean: boolean): ReportLine[] {
 
 function tokensOf(runs: InlineRun[], clean: boolean): Token[] {
   const text = (r: InlineRun): Token => ({ t: 'text', text: r.text, bold: !!r.bold, italic: !!r.italic });
-  if (clean) return runs.filter((r) => r.text !== '').map(text);
+  if (clean) return agreedTokens(runs.filter((r) => r.brackets.length === 0 && r.text !== '').map(text));
   const options = new Map(bracketSpans(runs).map((s) => [s.bracket.id, s.option]));
   const open: string[] = [];
   const tokens: Token[] = [];
@@ -148,6 +201,20 @@ function tokensOf(runs: InlineRun[], clean: boolean): Token[] {
   }
   while (open.pop()) tokens.push({ t: 'close' });
   return tokens;
+}
+
+/** Joins the text around a left-out bracketed passage: no doubled space, no space before punctuation. */
+function agreedTokens(tokens: Token[]): Token[] {
+  let previous: Extract<Token, { t: 'text' }> | null = null;
+  for (const t of tokens) {
+    if (t.t !== 'text') continue;
+    if (previous && /\s$/.test(previous.text)) {
+      if (/^\s/.test(t.text)) t.text = t.text.replace(/^\s+/, '');
+      else if (/^[.,;:!?)]/.test(t.text)) previous.text = previous.text.replace(/\s+$/, '');
+    }
+    previous = t;
+  }
+  return tokens.filter((t) => t.t !== 'text' || t.text !== '');
 }
 
 export interface NotAgreed {
