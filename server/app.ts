@@ -19,6 +19,7 @@ import { authRoutes } from './http/routes/authRoutes.js';
 import { documentRoutes } from './http/routes/documentRoutes.js';
 import { exportRoutes } from './http/routes/exportRoutes.js';
 import { governanceRoutes } from './http/routes/governanceRoutes.js';
+import { importRoutes } from './http/routes/importRoutes.js';
 import { revisionRoutes } from './http/routes/revisionRoutes.js';
 import { Accounts } from './store/accounts.js';
 import { AuditLog } from './store/auditLog.js';
@@ -98,6 +99,7 @@ export function createAccord(config: Config, log: Logger): Accord {
   app.get('/healthz', (c) => c.json({ ok: true, rooms: rooms.loadedCount }));
   app.get('/api/openapi.json', (c) => c.json(openapi.document(config.PUBLIC_URL)));
   app.route('/', authRoutes(services));
+  app.route('/', importRoutes(services, setup));
   app.route('/', documentRoutes(services, setup));
   app.route('/', governanceRoutes(services));
   app.route('/', revisionRoutes(services));

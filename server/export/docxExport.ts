@@ -22,10 +22,13 @@ export async function exportDocx(r: Report): Promise<Buffer> {
   const footnotes: Record<number, { children: Paragraph[] }> = {};
   let nextFootnote = 1;
   const runs = (ts: Token[]): ParagraphChild[] =>
-    ts.map((t) => {
+    ts.flatMap((t) => {
       if (t.t === 'open') return new TextRun({ text: t.option !== null ? `[Option ${t.option}: ` : '[', bold: true });
       if (t.t === 'close') return new TextRun({ text: ']', bold: true });
-      return new TextRun({ text: t.text, bold: t.bold, italics: t.italic });
+      // A hard break in the text is a Word line break, not a literal newline (which Word shows as a space).
+      return t.text
+        .split('\n')
+        .map((text, i) => new TextRun({ text, bold: t.bold, italics: t.italic, break: i > 0 ? 1 : undefined }));
     });
   const body: Paragraph[] = [new Paragraph({ text: r.title, heading: HeadingLevel.TITLE })];
   if (r.draftMark) {
@@ -104,6 +107,14 @@ export async function exportDocx(r: Report): Promise<Buffer> {
           default: new Header({
             children: [
               new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun(heading(r).join('   '))] }),
+              ...(r.draftMark
+                ? [
+                    new Paragraph({
+                      alignment: AlignmentType.CENTER,
+                      children: [new TextRun({ text: 'DRAFT — not agreed', bold: true, color: 'B00000' })],
+                    }),
+                  ]
+                : []),
             ],
           }),
         },

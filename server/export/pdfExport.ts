@@ -88,6 +88,14 @@ export function exportPdf(r: Report): Promise<Buffer> {
     doc.page.margins.bottom = 0;
     doc.font(face(false, false)).fontSize(8).fillColor('#666');
     doc.text(`${i + 1} / ${range.count}`, left, doc.page.height - 36, { width, align: 'center' });
+    if (r.draftMark) {
+      // A watermark on every page: the text is not the agreed report.
+      doc.save();
+      doc.rotate(-45, { origin: [doc.page.width / 2, doc.page.height / 2] });
+      doc.font(face(true, false)).fontSize(56).fillColor('#b00000').fillOpacity(0.12);
+      doc.text('DRAFT — not agreed', 0, doc.page.height / 2 - 30, { width: doc.page.width, align: 'center' });
+      doc.restore();
+    }
     doc.page.margins.bottom = bottom;
   }
   doc.end();

@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'not_agreed'
   | 'payload_too_large'
   | 'unsupported_media_type'
+  | 'bad_import'
   | 'rate_limited'
   | 'internal';
 
