@@ -1,8 +1,8 @@
-import { unzipSync } from 'fflate';
 import mammoth from 'mammoth';
 import { type Proposer, parseBracketedText } from '../../shared/model/bracketText.js';
 import type { Draft, Paragraph, Section } from '../../shared/model/draft.js';
 import { newId } from '../../shared/model/ids.js';
+import { inspectZip, ZipRefused } from './zipInspection.js';
 
 export class ImportError extends Error {
   constructor(
@@ -13,90 +13,172 @@ export class ImportError extends Error {
   }
 }
 
+/** Largest upload accepted (the route refuses bigger bodies before reading them). */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
-const MAX_UNZIPPED_BYTES = 50 * 1024 * 1024;
-const MAX_RATIO = 100;
 
 interface SourceBlock {
-  heading: boolean;
+  kind: 'heading' | 'paragraph' | 'title';
   text: string;
+}
+
+export interface ImportedDraft {
+  draft: Draft;
+  /** The document's own title (Word "Title" style or a leading `# ` heading of its own), if any. */
+  title: string | null;
 }
 
 /**
  * A zero draft the secretariat already has: headings become sections, paragraphs and
  * list items become paragraphs, `[...]` becomes structured brackets (proposed by the
- * importer), typed numbers ("12.", "PP3") are dropped because numbers are computed.
+ * importer), typed numbers ("12.", "7 bis.", "PP3") are dropped because numbers are computed.
  */
-export async function importDraft(file: Uint8Array, fileName: string, proposer: Proposer): Promise<Draft> {
+export async function importDraft(file: Uint8Array, fileName: string, proposer: Proposer): Promise<ImportedDraft> {
   if (file.byteLength > MAX_IMPORT_BYTES) throw new ImportError(413, 'The file is larger than 10 MB.');
   const isZip = file[0] === 0x50 && file[1] === 0x4b;
   let blocks: SourceBlock[];
   if (/\.docx$/i.test(fileName) || isZip) blocks = await docxBlocks(file);
-  else if (/\.(md|markdown|txt)$/i.test(fileName)) blocks = markdownBlocks(new TextDecoder().decode(file));
+  else if (/\.(md|markdown|txt)$/i.test(fileName)) blocks = markdownBlocks(decodeText(file));
   else throw new ImportError(400, 'Import a Word document (.docx) or a Markdown file (.md).');
-  const draft = toDraft(blocks, proposer);
-  if (draft.sections.every((s) => s.paragraphs.length === 0))
+  const title = blocks.find((b) => b.kind === 'title')?.text ?? null;
+  const draft = toDraft(
+    blocks.filter((b) => b.kind !== 'title'),
+    proposer,
+  );
+  if (draft.sections.every((s) => s.paragraphs.length === 0)) {
     throw new ImportError(400, 'The file has no paragraphs to import.');
-  return draft;
+  }
+  return { draft, title };
 }
 
-async function docxBlocks(file: Uint8Array): Promise<SourceBlock[]> {
-  // Check sizes from the zip directory before inflating anything: a zip bomb is refused unread.
-  let total = 0;
-  let hasDocument = false;
+function decodeText(file: Uint8Array): string {
   try {
-    unzipSync(file, {
-      filter: (entry) => {
-        total += entry.originalSize;
-        if (entry.name === 'word/document.xml') hasDocument = true;
-        if (entry.originalSize > MAX_RATIO * Math.max(entry.size, 1024)) {
-          throw new ImportError(
-            400,
-            `The file looks like a zip bomb (${entry.name} expands ${Math.round(entry.originalSize / Math.max(entry.size, 1))}×).`,
-          );
-        }
-        return false;
-      },
-    });
-  } catch (err) {
-    if (err instanceof ImportError) throw err;
-    throw new ImportError(400, 'This is not a Word document (.docx): the file is not a valid zip archive.');
+    return new TextDecoder('utf-8', { fatal: true }).decode(file).replace(/^\uFEFF/, '');
+  } catch {
+    throw new ImportError(400, 'The Markdown file is not UTF-8 text.');
   }
-  if (total > MAX_UNZIPPED_BYTES) throw new ImportError(400, 'The document expands to more than 50 MB; it is refused.');
-  if (!hasDocument) throw new ImportError(400, 'This is not a Word document (.docx): word/document.xml is missing.');
+}
+
+/** Word styles that are not negotiating text: our own export's title and status lines. */
+const styleMap = [
+  "p[style-name='Title'] => p.accord-title:fresh",
+  "p[style-name='Paragraph Status'] => p.accord-skip:fresh",
+  "p[style-name='Subtitle'] => p.accord-skip:fresh",
+];
+
+async function docxBlocks(file: Uint8Array): Promise<SourceBlock[]> {
+  // Sizes are checked, and every entry inflated into nothing with a cap, before mammoth reads anything.
+  let names: string[];
+  try {
+    names = inspectZip(file).map((e) => e.name);
+  } catch (err) {
+    if (!(err instanceof ZipRefused)) throw err;
+    if (err.reason === 'bomb') throw new ImportError(400, `The file looks like a zip bomb: ${err.message}.`);
+    throw new ImportError(400, `This is not a Word document (.docx): ${err.message}.`);
+  }
+  if (!names.includes('word/document.xml')) {
+    throw new ImportError(400, 'This is not a Word document (.docx): word/document.xml is missing.');
+  }
   let html: string;
   try {
-    html = (await mammoth.convertToHtml({ buffer: Buffer.from(file) })).value;
+    const result = await mammoth.convertToHtml(
+      { buffer: Buffer.from(file.buffer, file.byteOffset, file.byteLength) },
+      {
+        styleMap,
+        // Images are not negotiating text: do not spend memory encoding them as data URIs.
+        convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
+      },
+    );
+    html = result.value;
   } catch {
     throw new ImportError(400, 'The Word document could not be read.');
   }
+  return htmlBlocks(html);
+}
+
+const blockTags = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'li']);
+
+/**
+ * Blocks from mammoth's HTML (well-formed, escaped, no scripts): headings, paragraphs and list
+ * items, nested list items separately. Footnote references and the footnote list are left out:
+ * their "[1]" markers must not become brackets.
+ */
+export function htmlBlocks(html: string): SourceBlock[] {
   const blocks: SourceBlock[] = [];
-  for (const m of html.matchAll(/<(h[1-6]|p|li)(?:\s[^>]*)?>([\s\S]*?)<\/\1>/g)) {
-    const text = decodeEntities(m[2]!.replace(/<[^>]+>/g, '')).trim();
-    if (text !== '') blocks.push({ heading: m[1]!.startsWith('h'), text });
+  const open: { kind: SourceBlock['kind'] | 'skip'; text: string }[] = [];
+  /** Depth inside a footnote reference or body being skipped; 0 when not skipping. */
+  let skip = 0;
+  const flush = () => {
+    const top = open[open.length - 1];
+    if (!top) return;
+    const text = decodeEntities(top.text).replace(/\s+/g, ' ').trim();
+    if (text !== '' && top.kind !== 'skip') blocks.push({ kind: top.kind, text });
+    top.text = '';
+  };
+  for (const m of html.matchAll(/<(\/?)([a-z0-9]+)([^>]*)>|([^<]+)/g)) {
+    const [, slash, tag = '', attrs = '', text] = m;
+    const closing = slash === '/';
+    const selfClosing = attrs.endsWith('/') || tag === 'br' || tag === 'img' || tag === 'hr';
+    if (skip > 0) {
+      if (text === undefined && !selfClosing) skip += closing ? -1 : 1;
+      continue;
+    }
+    if (text !== undefined) {
+      const top = open[open.length - 1];
+      if (top) top.text += text;
+      continue;
+    }
+    if (!closing && !selfClosing && /(?:id|href)="#?(?:footnote|endnote|comment)-/.test(attrs)) {
+      skip = 1;
+      continue;
+    }
+    if (tag === 'br') {
+      const top = open[open.length - 1];
+      if (top) top.text += ' ';
+      continue;
+    }
+    if (!blockTags.has(tag)) continue;
+    flush(); // a list nested in a list item: the item's own text comes first
+    if (closing) {
+      open.pop();
+      continue;
+    }
+    const cls = /class="([^"]*)"/.exec(attrs)?.[1] ?? '';
+    const kind = tag.startsWith('h')
+      ? 'heading'
+      : cls.includes('accord-title')
+        ? 'title'
+        : cls.includes('accord-skip')
+          ? 'skip'
+          : 'paragraph';
+    open.push({ kind, text: '' });
   }
   return blocks;
 }
 
-function markdownBlocks(source: string): SourceBlock[] {
+/** `#` headings are sections; blank lines separate paragraphs; each list item is a paragraph. */
+export function markdownBlocks(source: string): SourceBlock[] {
   const blocks: SourceBlock[] = [];
   let pending: string[] = [];
   const flush = () => {
-    if (pending.length > 0) blocks.push({ heading: false, text: pending.join(' ').trim() });
+    if (pending.length > 0) blocks.push({ kind: 'paragraph', text: pending.join(' ').trim() });
     pending = [];
   };
   for (const raw of source.replace(/\r\n?/g, '\n').split('\n')) {
     const line = raw.trim();
-    const heading = /^#{1,6}\s+(.*)$/.exec(line);
-    const item = /^(?:[-*+]|\d+[.)])\s+(.*)$/.exec(line);
+    const heading = /^#{1,6}\s+(.*?)(?:\s+#+)?\s*$/.exec(line);
+    const bullet = /^[-*+]\s+(.*)$/.exec(line);
     if (heading) {
       flush();
-      blocks.push({ heading: true, text: stripMarkdown(heading[1]!) });
+      blocks.push({ kind: 'heading', text: stripMarkdown(heading[1] ?? '') });
     } else if (line === '') flush();
-    else if (item && !/^\d+[.)]\s/.test(line)) {
+    else if (/^(?:-{3,}|\*{3,}|_{3,})$/.test(line)) flush();
+    else if (bullet) {
       flush();
-      pending.push(stripMarkdown(item[1]!));
-    } else pending.push(stripMarkdown(line));
+      pending.push(stripMarkdown(bullet[1] ?? ''));
+    } else if (/^\d+[.)]\s/.test(line)) {
+      flush();
+      pending.push(stripMarkdown(line));
+    } else pending.push(stripMarkdown(line.replace(/^>\s?/, '')));
   }
   flush();
   return blocks.filter((b) => b.text !== '');
@@ -104,20 +186,28 @@ function markdownBlocks(source: string): SourceBlock[] {
 
 /** Emphasis markers go; escaped brackets `\[` stay literal text (private-use stand-ins while parsing). */
 function stripMarkdown(s: string): string {
-  return s
-    .replace(/\\\[/g, '\uE000')
-    .replace(/\\\]/g, '\uE001')
-    .replace(/\*\*|__/g, '')
-    .replace(/\\([\\`*_{}()#+\-.!|<>~])/g, '$1');
+  return decodeEntities(
+    s
+      .replace(/\\\[/g, '\uE000')
+      .replace(/\\\]/g, '\uE001')
+      .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
+      .replace(/(^|[^\\*])\*(?=\S)([^*]*?\S)\*/g, '$1$2')
+      .replace(/(^|\W)_(?=\S)([^_]*?\S)_(?=\W|$)/g, '$1$2')
+      .replace(/\\([\\`*_{}()#+\-.!|<>~=&])/g, '$1'),
+  );
 }
 
-const typedNumber = /^(?:PP\s*)?\d+(?:\s+(?:bis|ter|quater|quinquies))?\s*[.)]?\s+/i;
+/**
+ * A number typed at the start of a paragraph: "12.", "12)", "7 bis.", a number and a tab
+ * (as our own DOCX export writes it), or "PP3". "2030 Agenda" or "1.5 °C" are text, not numbers.
+ */
+const typedNumber = /^(?:PP\s*\d{1,3}\s+|\d{1,3}(?:\s+(?:bis|ter|quater|quinquies|sexies))?(?:[.)]\s+|\t\s*))/i;
 
 function toDraft(blocks: SourceBlock[], proposer: Proposer): Draft {
   const sections: Section[] = [];
   let current: Section | null = null;
   for (const b of blocks) {
-    if (b.heading) {
+    if (b.kind === 'heading') {
       current = { id: newId('s'), heading: restore(b.text), paragraphs: [] };
       sections.push(current);
       continue;
@@ -127,6 +217,7 @@ function toDraft(blocks: SourceBlock[], proposer: Proposer): Draft {
       sections.push(current);
     }
     const text = b.text.replace(typedNumber, '');
+    if (text.trim() === '') continue;
     const runs = parseBracketedText(text, proposer).map((r) => ({ ...r, text: restore(r.text) }));
     const p: Paragraph = {
       id: newId('p'),
@@ -138,7 +229,8 @@ function toDraft(blocks: SourceBlock[], proposer: Proposer): Draft {
     };
     current.paragraphs.push(p);
   }
-  return { sections };
+  // Headings with nothing under them (a cover page, a title typed as a heading) are not sections.
+  return { sections: sections.filter((s) => s.paragraphs.length > 0) };
 }
 
 function restore(s: string): string {
@@ -151,6 +243,9 @@ function decodeEntities(s: string): string {
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&#x([0-9a-f]{1,6});/gi, (m, n: string) => codePoint(Number.parseInt(n, 16), m))
+    .replace(/&#(\d{1,7});/g, (m, n: string) => codePoint(Number(n), m))
     .replace(/&amp;/g, '&');
 }
+
+const codePoint = (n: number, literal: string): string => (n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : literal);
