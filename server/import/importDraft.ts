@@ -110,7 +110,10 @@ export function htmlBlocks(html: string): SourceBlock[] {
   const flush = () => {
     const top = open[open.length - 1];
     if (!top) return;
-    const text = decodeEntities(top.text).replace(/\s+/g, ' ').trim();
+    // Tabs stay until the typed number is recognised ("7\tText" is how our DOCX export numbers).
+    const text = decodeEntities(top.text)
+      .replace(/[^\S\t]+/g, ' ')
+      .trim();
     if (text !== '' && top.kind !== 'skip') blocks.push({ kind: top.kind, text });
     top.text = '';
   };
@@ -167,12 +170,17 @@ export function markdownBlocks(source: string): SourceBlock[] {
     const line = raw.trim();
     const heading = /^#{1,6}\s+(.*?)(?:\s+#+)?\s*$/.exec(line);
     const bullet = /^[-*+]\s+(.*)$/.exec(line);
+    // A bold number opening a paragraph is how numbers are written in Markdown (ours included): not text.
+    const numbered = /^\*\*(?:PP)?\d{1,3}(?: [a-z]+)?(?: \\?\(Option \d+\\?\))?\*\*\s+(.*)$/.exec(line);
     if (heading) {
       flush();
       blocks.push({ kind: 'heading', text: stripMarkdown(heading[1] ?? '') });
     } else if (line === '') flush();
     else if (/^(?:-{3,}|\*{3,}|_{3,})$/.test(line)) flush();
-    else if (bullet) {
+    else if (numbered) {
+      flush();
+      pending.push(stripMarkdown(numbered[1] ?? ''));
+    } else if (bullet) {
       flush();
       pending.push(stripMarkdown(bullet[1] ?? ''));
     } else if (/^\d+[.)]\s/.test(line)) {
@@ -216,7 +224,7 @@ function toDraft(blocks: SourceBlock[], proposer: Proposer): Draft {
       current = { id: newId('s'), heading: 'Introduction', paragraphs: [] };
       sections.push(current);
     }
-    const text = b.text.replace(typedNumber, '');
+    const text = b.text.replace(typedNumber, '').replace(/\t/g, ' ');
     if (text.trim() === '') continue;
     const runs = parseBracketedText(text, proposer).map((r) => ({ ...r, text: restore(r.text) }));
     const p: Paragraph = {

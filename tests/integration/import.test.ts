@@ -1,8 +1,11 @@
-import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
+import { Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { modelOf } from '../../server/documents/snapshotModel.js';
+import { exportDocument } from '../../server/export/exportDocument.js';
+import { inspectZip, ZipRefused } from '../../server/import/zipInspection.js';
 import { blockRuns, bracketedText, bracketsIn } from '../../shared/model/brackets.js';
+import { parseBracketedText } from '../../shared/model/bracketText.js';
 import type { Draft } from '../../shared/model/draft.js';
 import { ADMIN_TOKEN, removeDir, startTestServer, type TestServer } from '../support/testServer.js';
 
@@ -27,7 +30,7 @@ describe('importing a zero draft', () => {
     });
     return {
       status: res.status,
-      body: (await res.json()) as { id: string; error?: { code: string; message: string } },
+      body: (await res.json()) as { id: string; title?: string; error?: { code: string; message: string } },
     };
   };
   const draftOf = async (id: string): Promise<Draft> => modelOf((await server.accord.services.rooms.get(id)).doc).draft;
@@ -92,5 +95,131 @@ describe('importing a zero draft', () => {
     const docId = await server.createDoc();
     const member = await server.addPerson(docId, 'member');
     expect((await upload(new TextEncoder().encode('# A\n\nB'), 'a.md', member.token)).status).toBe(403);
+  });
+
+  it('refuses a zip whose directory lies about sizes, once inflation passes what it declared', async () => {
+    const zip = zipSync({ 'word/document.xml': new Uint8Array(25 * 1024 * 1024) }, { level: 9 });
+    // Patch the declared uncompressed size (local header and central directory) down to 1 KB.
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    view.setUint32(22, 1024, true);
+    const eocd = zip.byteLength - 22;
+    const cd = view.getUint32(eocd + 16, true);
+    view.setUint32(cd + 24, 1024, true);
+    expect(() => inspectZip(zip)).toThrow(ZipRefused);
+    const refused = await upload(zip, 'liar.docx');
+    expect(refused.status).toBe(400);
+    expect(refused.body.error?.message).toMatch(/zip bomb.*beyond its declared size/);
+  });
+
+  it('refuses a non-multipart body, an empty document and a file that is neither DOCX nor Markdown', async () => {
+    const res = await fetch(`${server.url}/api/documents/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(res.status).toBe(415);
+    const onlyHeadings = new Document({
+      sections: [{ children: [new Paragraph({ text: 'Only a heading', heading: HeadingLevel.HEADING_1 })] }],
+    });
+    const empty = await upload(new Uint8Array(await Packer.toBuffer(onlyHeadings)), 'empty.docx');
+    expect(empty.status).toBe(400);
+    expect(empty.body.error?.message).toMatch(/no paragraphs/);
+    expect((await upload(new TextEncoder().encode('%PDF-1.7'), 'x.pdf')).status).toBe(400);
+    expect((await upload(new Uint8Array([0xff, 0xfe, 0x00]), 'x.md')).body.error?.code).toBe('bad_import');
+  });
+
+  it('keeps markup, RTL text and emoji intact; footnote markers are not brackets; "2030 Agenda" keeps its number', async () => {
+    const docx = new Document({
+      footnotes: { 1: { children: [new Paragraph('A footnote [not text].')] } },
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: 'Recommendations on <data>', heading: HeadingLevel.TITLE }),
+            new Paragraph({ text: 'Principles', heading: HeadingLevel.HEADING_1 }),
+            new Paragraph({
+              children: [new TextRun('<script>alert(1)</script> & "q" مرحبا 🌍 [open]'), new FootnoteReferenceRun(1)],
+            }),
+            new Paragraph('2030 Agenda for Sustainable Development is recalled.'),
+            new Paragraph('3.\tStates shall limit warming to 1.5 °C.'),
+          ],
+        },
+      ],
+    });
+    const form = new FormData();
+    form.set('file', new Blob([new Uint8Array(await Packer.toBuffer(docx))]), 'x.docx');
+    const res = await fetch(`${server.url}/api/documents/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+      body: form,
+    });
+    const body = (await res.json()) as { id: string; title: string; brackets: number; paragraphs: number };
+    expect(res.status).toBe(201);
+    expect(body).toMatchObject({ title: 'Recommendations on <data>', paragraphs: 3, brackets: 1 });
+    expect(texts(await draftOf(body.id))).toEqual([
+      [
+        'Principles',
+        '<script>alert(1)</script> & "q" مرحبا 🌍 [open]',
+        '2030 Agenda for Sustainable Development is recalled.',
+        'States shall limit warming to 1.5 °C.',
+      ],
+    ]);
+  });
+
+  it('reads back our own DOCX and Markdown exports: same sections, text and brackets', async () => {
+    const by = { by: 'u1', byName: 'Ana', at: 1 };
+    const source: Draft = {
+      sections: [
+        {
+          id: 's1',
+          heading: 'I. Legal measures',
+          paragraphs: ['States [should] adopt data laws.', 'Parties & <partners> cooperate [on [open] data].'].map(
+            (text, i) => ({
+              id: `p${i}`,
+              kind: 'operative' as const,
+              bis: false,
+              altGroup: null,
+              bracket: null,
+              blocks: [{ type: 'text' as const, runs: parseBracketedText(text, by) }],
+            }),
+          ),
+        },
+      ],
+    };
+    const objection = {
+      id: 'o1',
+      paragraphId: 'p0',
+      author: { id: 'u2', name: 'Ben', affiliation: 'Kenya' },
+      reason: 'Too broad [sic]',
+      at: 1,
+      state: 'standing' as const,
+      answer: null,
+      withdrawnAt: null,
+    };
+    const input = {
+      draft: source,
+      governance: { meta: { title: 'Round trip', symbol: 'EG/1' }, statuses: {}, locks: {}, objections: [objection] },
+      variant: 'negotiating' as const,
+      revision: 'Rev.1',
+      generatedAt: new Date(),
+    };
+    for (const format of ['docx', 'md'] as const) {
+      const file = await exportDocument(format, input);
+      const res = await upload(new Uint8Array(file.body), file.fileName);
+      expect(res.status, format).toBe(201);
+      const draft = await draftOf(res.body.id);
+      const paragraphs = draft.sections.flatMap((s) => s.paragraphs);
+      const expected = ['States [should] adopt data laws.', 'Parties & <partners> cooperate [on [open] data].'];
+      if (format === 'docx') {
+        // The Word export's status lines and objection footnotes are not paragraphs.
+        expect(texts(draft), format).toEqual([['I. Legal measures', ...expected]]);
+      } else {
+        // Every Markdown heading is a section (the title too); the meta line, status lines and objections
+        // are text there, in paragraphs of their own.
+        const section = texts(draft).find((x) => x[0] === 'I. Legal measures');
+        expect(section, format).toEqual(expect.arrayContaining(expected));
+      }
+      const first = paragraphs.find((p) => bracketedText(blockRuns(p.blocks)).startsWith('States'));
+      expect(bracketsIn(first!).length, format).toBe(1);
+    }
   });
 });
