@@ -20,7 +20,9 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
 const f = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '–');
 
 const collab: CollabResult[] = [];
-for (const kind of servers) {
+// BENCH_SERVERS=accord,yWebsocket runs a subset (file names in bench/servers).
+const only = process.env.BENCH_SERVERS?.split(',');
+for (const kind of servers.filter((k) => !only || only.some((o) => k.file.startsWith(o)))) {
   log(`${kind.name}`);
   collab.push(await runCollabBench(kind, opts, log));
 }

@@ -9,6 +9,7 @@ export interface ServerKind {
   name: string;
   file: string;
   flavor: Flavor;
+  env?: Record<string, string>;
   /** WebSocket URL of a room. */
   url(port: number, room: string): string;
   /** Rooms that must exist before clients join (Accord: documents are created through the API). */
@@ -33,8 +34,16 @@ async function createAccordDocs(port: number, count: number, prefix: string): Pr
 
 export const servers: ServerKind[] = [
   {
-    name: 'Accord (SQLite, durable)',
+    name: 'Accord (SQLite, synchronous=FULL)',
     file: 'accord.ts',
+    flavor: 'plain',
+    url: (port, room) => `ws://127.0.0.1:${port}/collab/${room}?token=${BENCH_TOKEN}`,
+    createRooms: createAccordDocs,
+  },
+  {
+    name: 'Accord (SQLite, synchronous=NORMAL)',
+    file: 'accord.ts',
+    env: { BENCH_SQLITE_SYNCHRONOUS: 'NORMAL' },
     flavor: 'plain',
     url: (port, room) => `ws://127.0.0.1:${port}/collab/${room}?token=${BENCH_TOKEN}`,
     createRooms: createAccordDocs,
@@ -58,8 +67,14 @@ export class ServerProcess {
   static start(kind: ServerKind): Promise<ServerProcess> {
     const file = fileURLToPath(new URL(`./servers/${kind.file}`, import.meta.url));
     const child = fork(file, [], {
-      execArgv: ['--import', 'tsx', '--expose-gc'],
+      execArgv: [
+        '--import',
+        'tsx',
+        '--expose-gc',
+        ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
+      ],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      env: { ...process.env, ...kind.env },
     });
     return new Promise((resolve, reject) => {
       child.once('error', reject);
@@ -87,7 +102,8 @@ export class ServerProcess {
     return new Promise((resolve) => {
       this.child.removeAllListeners('exit');
       this.child.once('exit', () => resolve());
-      this.child.kill('SIGKILL');
+      this.child.send('exit');
+      setTimeout(() => this.child.kill('SIGKILL'), 3000).unref();
     });
   }
 }

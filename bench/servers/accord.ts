@@ -16,5 +16,6 @@ const server = await startServer({
   MAX_MESSAGES_PER_SECOND: 1000000,
   MAX_BYTES_PER_SECOND_PER_USER: 1e12,
   ROOM_IDLE_MS: 1000,
+  SQLITE_SYNCHRONOUS: process.env.BENCH_SQLITE_SYNCHRONOUS === 'NORMAL' ? 'NORMAL' : 'FULL',
 });
 serveStats(server.port);

@@ -7,6 +7,7 @@ export interface ChildStats {
 
 export function serveStats(port: number): void {
   process.on('message', (msg: unknown) => {
+    if (msg === 'exit') process.exit(0); // a clean exit lets --cpu-prof write its profile
     if (msg === 'stats') {
       const gc = (globalThis as { gc?: () => void }).gc;
       gc?.();

@@ -216,9 +216,9 @@ export class Room {
         this.unsaved = [];
         this.outbox = [];
         this.edits = [];
-        this.lastSeq = await this.opts.store.append(this.id, batch);
+        const record = edits.length > 0 && this.opts.onEdits ? () => this.opts.onEdits?.(this.id, edits) : undefined;
+        this.lastSeq = await this.opts.store.append(this.id, batch, record);
         this.logLength += batch.length;
-        if (edits.length > 0) this.opts.onEdits?.(this.id, edits);
         for (const { frame, except } of out) {
           for (const c of this.conns) if (c !== except) c.socket.send(frame);
         }

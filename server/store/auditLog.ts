@@ -21,26 +21,23 @@ const GENESIS = '0'.repeat(64);
  * The table also refuses UPDATE and DELETE (triggers in the schema).
  */
 export class AuditLog {
-  private lastHash: string;
+  private readonly insert;
+  private readonly last;
 
   constructor(private readonly db: SqliteDatabase) {
-    const row = db.prepare('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
-      | { hash: string }
-      | undefined;
-    this.lastHash = row?.hash ?? GENESIS;
+    this.insert = db.prepare(
+      'INSERT INTO audit_log (doc_id, at, actor, action, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    // Read, not cached: an entry written inside a transaction that rolls back must not become the chain's tail.
+    this.last = db.prepare<[], { hash: string }>('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1');
   }
 
   append(docId: string | null, actor: string | null, action: string, detail: Record<string, unknown>): AuditEntry {
     const at = Date.now();
     const detailJson = JSON.stringify(detail);
-    const prevHash = this.lastHash;
+    const prevHash = this.last.get()?.hash ?? GENESIS;
     const hash = entryHash(prevHash, docId, at, actor, action, detailJson);
-    const { lastInsertRowid } = this.db
-      .prepare(
-        'INSERT INTO audit_log (doc_id, at, actor, action, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(docId, at, actor, action, detailJson, prevHash, hash);
-    this.lastHash = hash;
+    const { lastInsertRowid } = this.insert.run(docId, at, actor, action, detailJson, prevHash, hash);
     return { seq: Number(lastInsertRowid), docId, at, actor, action, detail, prevHash, hash };
   }
 

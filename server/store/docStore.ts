@@ -17,8 +17,12 @@ export interface StoredDoc {
 
 export interface DocStore {
   load(docId: string): Promise<StoredDoc>;
-  /** Appends atomically (all or none) and returns the new last sequence number. */
-  append(docId: string, updates: readonly Uint8Array[]): Promise<number>;
+  /**
+   * Appends atomically (all or none) and returns the new last sequence number.
+   * `alongside` runs in the same transaction (the audit entry of the batch), so an
+   * edit and its record are stored together or not at all, with one disk sync.
+   */
+  append(docId: string, updates: readonly Uint8Array[], alongside?: () => void): Promise<number>;
   /** Replaces every update with seq ≤ upToSeq by `state`, atomically. */
   compact(docId: string, state: Uint8Array, upToSeq: number): Promise<void>;
   /** Number of updates in the log after the snapshot. */

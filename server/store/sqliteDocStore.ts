@@ -40,10 +40,11 @@ export class SqliteDocStore implements DocStore {
     })();
   }
 
-  async append(docId: string, updates: readonly Uint8Array[]): Promise<number> {
+  async append(docId: string, updates: readonly Uint8Array[], alongside?: () => void): Promise<number> {
     return this.db.transaction(() => {
       let seq = this.q.lastSeq.get(docId, docId)?.seq ?? 0;
       for (const u of updates) this.q.insert.run(docId, ++seq, u);
+      alongside?.();
       return seq;
     })();
   }
