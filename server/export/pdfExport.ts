@@ -34,7 +34,7 @@ export function exportPdf(r: Report): Promise<Buffer> {
   const canvas: PdfCanvas = doc;
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
-  const numberWidth = 70;
+  const numberWidth = 84;
   let y = doc.page.margins.top;
   /** Keeps a heading or a paragraph's first lines with what follows rather than alone at a page foot. */
   const keep = (height: number) => {
