@@ -174,6 +174,28 @@ describe('revisions, comparison and export', () => {
     expect(negotiating).toContain('**1 bis**');
   });
 
+  it('observers export too; bad requests are refused clearly; every export is audited', async () => {
+    const observer = await server.addPerson(docId, 'observer');
+    const res = await get(`/api/documents/${docId}/export?format=html`, observer.token);
+    expect(res.res.status).toBe(200);
+    expect(res.res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect((await get(`/api/documents/${docId}/export?format=odt`)).res.status).toBe(400);
+    expect((await get(`/api/documents/${docId}/export?format=md&variant=final`)).res.status).toBe(400);
+    expect((await get(`/api/documents/${docId}/export?format=md&revision=42`)).res.status).toBe(404);
+    const outsider = server.accord.services.accounts.createUser('Outsider', '');
+    const token = server.accord.services.accounts.issue(outsider.userId, 'api_token');
+    expect((await get(`/api/documents/${docId}/export?format=md`, token)).res.status).toBe(404);
+    const audit = await server.api<{ entries: { action: string; actor: string; detail: Record<string, unknown> }[] }>(
+      'GET',
+      `/api/documents/${docId}/audit`,
+    );
+    const exports = audit.body.entries.filter((e) => e.action === 'document.export');
+    expect(exports.at(-1)).toMatchObject({
+      actor: observer.userId,
+      detail: { format: 'html', variant: 'negotiating', revision: 'Working text', draftMark: false },
+    });
+  });
+
   it('export never changes the document', async () => {
     const room = await server.accord.services.rooms.get(docId);
     const before = Buffer.from((await import('yjs')).encodeStateAsUpdate(room.doc));

@@ -21,7 +21,7 @@ export function exportRoutes(s: Services): Hono<AppEnv> {
 
   app.get(path, async (c) => {
     const docId = c.req.param('id');
-    const { role } = memberOf(c, s.accounts, docId);
+    const { who, role } = memberOf(c, s.accounts, docId);
     const q = parse(query, c.req.query());
     const version = await draftVersion(s.rooms, s.revisions, docId, q.revision ?? 'live');
     let draftMark = false;
@@ -46,6 +46,13 @@ export function exportRoutes(s: Services): Hono<AppEnv> {
       variant: q.variant,
       revision: version.label,
       generatedAt: new Date(),
+      draftMark,
+    });
+    // Drafts are confidential negotiating positions: who took a copy of which text is on record.
+    s.audit.append(docId, who.userId, 'document.export', {
+      format: q.format,
+      variant: q.variant,
+      revision: version.label,
       draftMark,
     });
     return c.body(new Uint8Array(file.body), 200, {

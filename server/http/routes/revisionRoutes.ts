@@ -69,6 +69,8 @@ export function revisionRoutes(s: Services): Hono<AppEnv> {
   app.get(`${base}/compare`, async (c) => {
     const docId = c.req.param('id');
     memberOf(c, s.accounts, docId);
+    const format = c.req.query('format') ?? 'json';
+    if (format !== 'json' && format !== 'html') throw new ApiError(400, 'bad_request', 'format is json or html.');
     const from = parseVersionRef(c.req.query('from'), 'live');
     const to = parseVersionRef(c.req.query('to'), 'live');
     if (from === null || to === null)
@@ -78,7 +80,7 @@ export function revisionRoutes(s: Services): Hono<AppEnv> {
       draftVersion(s.rooms, s.revisions, docId, to),
     ]);
     const comparison = compareDrafts(a, b);
-    if (c.req.query('format') === 'html') {
+    if (format === 'html') {
       const html = comparisonHtml(comparison, a.label, b.label, c.req.query('download') === '1');
       if (c.req.query('download') === '1') {
         const name = `compare-${a.label}-${b.label}`.replace(/[^A-Za-z0-9.-]+/g, '-');
