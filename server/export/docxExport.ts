@@ -11,6 +11,14 @@ import {
 } from 'docx';
 import { heading, paragraphLabel, type Report, type Token } from './reportModel.js';
 
+const rtlLetter = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
+
+function rightToLeft(tokens: Token[]): boolean {
+  const text = tokens.map((t) => (t.t === 'text' ? t.text : '')).join('');
+  const first = /\p{L}/u.exec(text)?.[0];
+  return first !== undefined && rtlLetter.test(first);
+}
+
 /**
  * A real Word document: Title/Heading 1 styles for the title and sections, and a
  * "Numbered Paragraph" style with a hanging indent. Paragraph numbers are written as
@@ -58,7 +66,14 @@ export async function exportDocx(r: Report): Promise<Buffer> {
             children.push(new FootnoteReferenceRun(id));
           }
         }
-        body.push(new Paragraph({ style: i === 0 ? 'NumberedParagraph' : 'Subparagraph', children }));
+        body.push(
+          new Paragraph({
+            style: i === 0 ? 'NumberedParagraph' : 'Subparagraph',
+            // A paragraph written in Arabic or Hebrew runs right to left (its first letter decides, as in Unicode bidi).
+            bidirectional: rightToLeft(line.tokens),
+            children,
+          }),
+        );
       });
       if (r.variant === 'negotiating') {
         const status = `${p.statusLabel}${p.locked ? ' · locked' : ''}`;

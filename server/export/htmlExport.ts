@@ -38,7 +38,7 @@ export function exportHtml(r: Report): string {
           const lines = p.lines
             .map((l) => {
               const label = l.label ? `${esc(l.label)} ` : '';
-              return `<p class="line sub" style="--d:${l.depth}">${label}${tokens(l.tokens)}</p>`;
+              return `<p class="line sub" dir="auto" style="--d:${l.depth}">${label}${tokens(l.tokens)}</p>`;
             })
             .join('');
           const wrapped = p.bracketed ? `<span class="br">[</span>${lines}<span class="br">]</span>` : lines;
@@ -51,7 +51,7 @@ export function exportHtml(r: Report): string {
           return `<div class="p" id="${esc(p.id)}"><div class="num">${esc(paragraphLabel(p))}</div><div>${wrapped}${status}${objections}</div></div>`;
         })
         .join('\n');
-      return `<section><h2>${esc(s.heading)}</h2>\n${ps}</section>`;
+      return `<section><h2 dir="auto">${esc(s.heading)}</h2>\n${ps}</section>`;
     })
     .join('\n');
   const mark = r.draftMark ? '<p class="mark">DRAFT — not agreed</p>' : '';
@@ -59,7 +59,7 @@ export function exportHtml(r: Report): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(r.title)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><style>${css}</style></head>
-<body><header><p class="meta">${heading(r).map(esc).join(' · ')}</p><h1>${esc(r.title)}</h1><p>${kind}</p>${mark}</header>
+<body><header><p class="meta">${heading(r).map(esc).join(' · ')}</p><h1 dir="auto">${esc(r.title)}</h1><p>${kind}</p>${mark}</header>
 <main>${body}</main></body></html>
 `;
 }

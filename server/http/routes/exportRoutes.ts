@@ -66,7 +66,9 @@ export function exportRoutes(s: Services): Hono<AppEnv> {
     path,
     summary:
       'Export the live text or a revision (?format=docx|pdf|html|md|akn&variant=negotiating|clean&revision=n&markDraft=1)',
-    access: 'member; markDraft: chair',
+    access: 'member (observers included); markDraft: chair',
+    query,
+    produces: 'application/octet-stream',
   });
   return app;
 }
