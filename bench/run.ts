@@ -1,4 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { CHROMIUM } from '../tests/support/browser.js';
+import { runBrowserBench } from './browserBench.js';
 import { type CollabResult, runCollabBench } from './collabBench.js';
 import { runExportBench } from './exportBench.js';
 import { runGuardBench } from './guard.js';
@@ -30,6 +32,8 @@ log('update check cost …');
 const guard = runGuardBench();
 log('exports …');
 const exports = await runExportBench();
+log('browser (Chromium, 500-paragraph draft) …');
+const browser = existsSync(CHROMIUM) ? await runBrowserBench() : null;
 
 const header = `| metric | ${collab.map((c) => c.server).join(' | ')} |\n|---|${collab.map(() => '---:').join('|')}|`;
 const row = (name: string, values: string[]) => `| ${name} | ${values.join(' | ')} |`;
@@ -87,18 +91,26 @@ const guardTable = [
   ...guard.map((g) => `| ${g.name} | ${g.updateBytes} | ${f(g.checkUs)} | ${f(g.applyUs)} | ${f(g.ratio, 2)} |`),
 ].join('\n');
 const exportTable = [
-  '| export, 500 paragraphs, 300 bracketed (median of 3) | ms | bytes |',
+  '| export, 500 paragraphs, 300 brackets (median of 3) | ms | bytes |',
   '|---|---:|---:|',
   ...exports.map((e) => `| ${e.format} | ${f(e.ms, 0)} | ${e.bytes} |`),
 ].join('\n');
 
+const browserTable = browser
+  ? [
+      `| browser: ${browser.paragraphs} paragraphs, ${browser.brackets} brackets, Chromium | value |`,
+      '|---|---:|',
+      `| time to first editable render, ms | ${f(browser.firstEditableMs, 0)} |`,
+      `| keystroke to paint p50 / p95, ms (${browser.keystrokes} keys) | ${f(browser.keystrokeP50)} / ${f(browser.keystrokeP95)} |`,
+    ].join('\n')
+  : '(browser bench skipped: no Chromium)';
 const when = new Date().toISOString();
 const md =
   `Measured ${when.slice(0, 10)} on ${process.platform}/${process.arch}, Node ${process.version}, ` +
-  `one writer at ${opts.rate} edits/s for ${opts.seconds} s per N.\n\n${collabTable}\n\n${guardTable}\n\n${exportTable}\n`;
+  `one writer at ${opts.rate} edits/s for ${opts.seconds} s per N.\n\n${collabTable}\n\n${guardTable}\n\n${exportTable}\n\n${browserTable}\n`;
 console.log(md);
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-const json = JSON.stringify({ when, opts, collab, guard, exports }, null, 2);
+const json = JSON.stringify({ when, opts, collab, guard, exports, browser }, null, 2);
 writeFileSync(new URL(`./results/${when.replace(/[:.]/g, '-')}.json`, import.meta.url), json);
 writeFileSync(new URL('./results/latest.json', import.meta.url), json);
 writeFileSync(new URL('./results/latest.md', import.meta.url), md);
