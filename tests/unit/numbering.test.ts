@@ -47,7 +47,7 @@ describe('paragraph numbering', () => {
       fc.property(paragraphs, fc.integer({ min: 1, max: 4 }), (specs, nSections) => {
         const ps = specs.map((s, i) => para(`p${i}`, 'x', s));
         const sections: Paragraph[][] = Array.from({ length: nSections }, () => []);
-        ps.forEach((p, i) => sections[i % nSections]!.push(p));
+        for (const [i, p] of ps.entries()) sections[i % nSections]!.push(p);
         const labels = labelsOf(sections);
         expect(labels).toHaveLength(ps.length);
         expect(new Set(labels).size).toBe(labels.length);
