@@ -1,13 +1,15 @@
 import { exportDocument, exportFormats } from '../server/export/exportDocument.js';
 import type { ReportInput } from '../server/export/reportModel.js';
 import { parseBracketedText } from '../shared/model/bracketText.js';
+import { compareDrafts } from '../shared/model/compare.js';
 import type { Draft, Paragraph } from '../shared/model/draft.js';
 import type { Governance, Objection, ParagraphStatus } from '../shared/model/governance.js';
 
 /**
  * Export timings for a 500-paragraph draft (10 sections, 300 paragraphs with brackets or
  * inline alternatives, a list in every tenth paragraph, 50 standing objections): every format,
- * negotiating text and clean report, median of 3 runs after one warm-up.
+ * negotiating text and clean report, median of 3 runs after one warm-up; and the comparison
+ * of two 500-paragraph revisions.
  * Run alone with `npx tsx bench/export.ts`.
  */
 export async function runExportBench(): Promise<{ rows: { name: string; ms: number; bytes: number }[] }> {
@@ -41,6 +43,20 @@ export async function runExportBench(): Promise<{ rows: { name: string; ms: numb
       rows.push({ name: `${format} ${variant}`, ms: Math.round((times[1] ?? 0) * 10) / 10, bytes });
     }
   }
+  // The comparison of two revisions of the same size, a word changed in every fifth paragraph.
+  const edited = structuredClone(draft);
+  for (const [i, p] of edited.sections.flatMap((sec) => sec.paragraphs).entries()) {
+    const block = p.blocks[0];
+    if (i % 5 === 0 && block?.type === 'text' && block.runs[0]) block.runs[0].text += 'all ';
+  }
+  const times: number[] = [];
+  for (let k = 0; k < 4; k++) {
+    const t = performance.now();
+    compareDrafts({ draft, governance }, { draft: edited, governance: agreed });
+    if (k > 0) times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  rows.push({ name: 'compare two revisions', ms: Math.round((times[1] ?? 0) * 10) / 10, bytes: 0 });
   return { rows };
 }
 
@@ -112,6 +128,6 @@ export function benchDraft(paragraphCount: number): { draft: Draft; governance: 
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { rows } = await runExportBench();
-  console.log('| export, 500 paragraphs (median of 3) | ms | bytes |\n|---|---:|---:|');
+  console.log('| 500 paragraphs (median of 3) | ms | bytes |\n|---|---:|---:|');
   for (const r of rows) console.log(`| ${r.name} | ${r.ms} | ${r.bytes} |`);
 }
