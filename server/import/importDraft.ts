@@ -1,6 +1,6 @@
 import mammoth from 'mammoth';
 import { type Proposer, parseBracketedText } from '../../shared/model/bracketText.js';
-import type { Draft, Paragraph, Section } from '../../shared/model/draft.js';
+import type { Bracket, Draft, InlineRun, Paragraph, Section } from '../../shared/model/draft.js';
 import { newId } from '../../shared/model/ids.js';
 import { inspectZip, ZipRefused } from './zipInspection.js';
 
@@ -226,7 +226,7 @@ function toDraft(blocks: SourceBlock[], proposer: Proposer): Draft {
     }
     const text = b.text.replace(typedNumber, '').replace(/\t/g, ' ');
     if (text.trim() === '') continue;
-    const runs = parseBracketedText(text, proposer).map((r) => ({ ...r, text: restore(r.text) }));
+    const runs = labelledOptions(parseBracketedText(text, proposer)).map((r) => ({ ...r, text: restore(r.text) }));
     const p: Paragraph = {
       id: newId('p'),
       kind: /preamb/i.test(current.heading) || /^PP\s*\d/i.test(b.text) ? 'preambular' : 'operative',
@@ -239,6 +239,48 @@ function toDraft(blocks: SourceBlock[], proposer: Proposer): Draft {
   }
   // Headings with nothing under them (a cover page, a title typed as a heading) are not sections.
   return { sections: sections.filter((s) => s.paragraphs.length > 0) };
+}
+
+/**
+ * "[Option 1: should][Option 2: shall]", as our exports and the UN practice print an inline
+ * alternative, becomes one alternative: the labels go (they are computed) and the adjacent
+ * option brackets share a group. A bracket whose text does not start with "Option n:" is plain.
+ */
+export function labelledOptions(runs: InlineRun[]): InlineRun[] {
+  const label = /^Option (\d+):\s*/;
+  let group: { bracket: Bracket; run: InlineRun; labelLength: number }[] = [];
+  let previousTop: Bracket | null = null;
+  const close = () => {
+    // A lone "Option 1:" is not an alternative: its text stays as typed.
+    if (group.length > 1) {
+      const id = newId('g');
+      for (const o of group) {
+        o.bracket.group = id;
+        o.run.text = o.run.text.slice(o.labelLength);
+      }
+    }
+    group = [];
+  };
+  for (const run of runs) {
+    const top = run.brackets[0] ?? null;
+    if (top === null) {
+      // Only spaces may stand between the options of one alternative.
+      if (run.text.trim() !== '') close();
+      previousTop = null;
+      continue;
+    }
+    if (top === previousTop) continue;
+    previousTop = top;
+    const m = run.brackets.length === 1 ? label.exec(run.text) : null;
+    if (!m) {
+      close();
+      continue;
+    }
+    if (m[1] === '1') close();
+    group.push({ bracket: top, run, labelLength: m[0].length });
+  }
+  close();
+  return runs.filter((r) => r.text !== '');
 }
 
 function restore(s: string): string {

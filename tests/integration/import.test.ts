@@ -222,4 +222,21 @@ describe('importing a zero draft', () => {
       expect(bracketsIn(first!).length, format).toBe(1);
     }
   });
+
+  it('reads "[Option 1: …][Option 2: …]" as one inline alternative; a lone "Option 1:" stays text', async () => {
+    const md = '# A\n\nLicences [Option 1: should] [Option 2: shall] be open; [Option 1: alone] here.\n';
+    const res = await upload(new TextEncoder().encode(md), 'alt.md');
+    expect(res.status).toBe(201);
+    const p = (await draftOf(res.body.id)).sections[0]!.paragraphs[0]!;
+    expect(bracketedText(blockRuns(p.blocks))).toBe(
+      'Licences [Option 1: should] [Option 2: shall] be open; [Option 1: alone] here.',
+    );
+    expect(bracketedText(blockRuns(p.blocks), { optionLabels: false })).toBe(
+      'Licences [should] [shall] be open; [Option 1: alone] here.',
+    );
+    const [should, shall, alone] = bracketsIn(p);
+    expect(should!.group).not.toBeNull();
+    expect(shall!.group).toBe(should!.group);
+    expect(alone!.group).toBeNull();
+  });
 });
