@@ -171,7 +171,7 @@ export function markdownBlocks(source: string): SourceBlock[] {
     const heading = /^#{1,6}\s+(.*?)(?:\s+#+)?\s*$/.exec(line);
     const bullet = /^[-*+]\s+(.*)$/.exec(line);
     // A bold number opening a paragraph is how numbers are written in Markdown (ours included): not text.
-    const numbered = /^\*\*(?:PP)?\d{1,3}(?: [a-z]+)?(?: \\?\(Option \d+\\?\))?\*\*\s+(.*)$/.exec(line);
+    const numbered = /^\*\*((?:PP)?\d{1,3}(?: [a-z]+)?(?: \\?\(Option \d+\\?\))?)\*\*\s+(.*)$/.exec(line);
     if (heading) {
       flush();
       blocks.push({ kind: 'heading', text: stripMarkdown(heading[1] ?? '') });
@@ -179,7 +179,7 @@ export function markdownBlocks(source: string): SourceBlock[] {
     else if (/^(?:-{3,}|\*{3,}|_{3,})$/.test(line)) flush();
     else if (numbered) {
       flush();
-      pending.push(stripMarkdown(numbered[1] ?? ''));
+      pending.push(`${stripMarkdown(numbered[1] ?? '')}\t${stripMarkdown(numbered[2] ?? '')}`);
     } else if (bullet) {
       flush();
       pending.push(stripMarkdown(bullet[1] ?? ''));
@@ -205,15 +205,41 @@ function stripMarkdown(s: string): string {
   );
 }
 
+const latin = 'bis|ter|quater|quinquies|sexies|septies|octies|novies|decies';
 /**
- * A number typed at the start of a paragraph: "12.", "12)", "7 bis.", a number and a tab
- * (as our own DOCX export writes it), or "PP3". "2030 Agenda" or "1.5 °C" are text, not numbers.
+ * A number typed at the start of a paragraph: "12.", "12)", "7 bis.", "PP3", a number and a
+ * tab (as our own DOCX export writes it), possibly "3 (Option 2)" for a whole-paragraph
+ * alternative. "2030 Agenda" or "1.5 °C" are text, not numbers.
  */
-const typedNumber = /^(?:PP\s*\d{1,3}\s+|\d{1,3}(?:\s+(?:bis|ter|quater|quinquies|sexies))?(?:[.)]\s+|\t\s*))/i;
+const typedNumber = new RegExp(`^(PP\\s*)?\\d{1,3}(?:\\s+(${latin}))?(?:\\s+\\(Option (\\d+)\\))?`, 'i');
+
+interface TypedNumber {
+  /** "3", "7 bis", "PP2" without the option label; '' when none was typed. */
+  number: string;
+  rest: string;
+  bis: boolean;
+  option: number | null;
+}
+
+function typedNumberOf(text: string): TypedNumber {
+  const m = typedNumber.exec(text);
+  // After the number: "." or ")" and a space, or a tab; "PP3" needs only a space (it cannot be text).
+  const end = m
+    ? (/^(?:[.)]\s+|\t\s*)/.exec(text.slice(m[0].length)) ?? (m[1] ? /^\s+/.exec(text.slice(m[0].length)) : null))
+    : null;
+  if (!m || !end) return { number: '', rest: text, bis: false, option: null };
+  return {
+    number: m[0].replace(/\s*\(Option \d+\)$/i, '').replace(/\s+/g, ' '),
+    rest: text.slice(m[0].length + end[0].length),
+    bis: m[2] !== undefined,
+    option: m[3] ? Number(m[3]) : null,
+  };
+}
 
 function toDraft(blocks: SourceBlock[], proposer: Proposer): Draft {
   const sections: Section[] = [];
   let current: Section | null = null;
+  let lastAlternative: { number: string; group: string } | null = null;
   for (const b of blocks) {
     if (b.kind === 'heading') {
       current = { id: newId('s'), heading: restore(b.text), paragraphs: [] };
@@ -224,14 +250,23 @@ function toDraft(blocks: SourceBlock[], proposer: Proposer): Draft {
       current = { id: newId('s'), heading: 'Introduction', paragraphs: [] };
       sections.push(current);
     }
-    const text = b.text.replace(typedNumber, '').replace(/\t/g, ' ');
+    const typed = typedNumberOf(b.text);
+    const text = typed.rest.replace(/\t/g, ' ');
     if (text.trim() === '') continue;
+    // "3 (Option 1)", "3 (Option 2)": the options of one whole-paragraph alternative share a group.
+    let altGroup: string | null = null;
+    if (typed.option !== null) {
+      if (typed.option === 1 || lastAlternative?.number !== typed.number) {
+        lastAlternative = { number: typed.number, group: newId('alt') };
+      }
+      altGroup = lastAlternative.group;
+    }
     const runs = labelledOptions(parseBracketedText(text, proposer)).map((r) => ({ ...r, text: restore(r.text) }));
     const p: Paragraph = {
       id: newId('p'),
       kind: /preamb/i.test(current.heading) || /^PP\s*\d/i.test(b.text) ? 'preambular' : 'operative',
-      bis: false,
-      altGroup: null,
+      bis: typed.bis,
+      altGroup,
       bracket: null,
       blocks: [{ type: 'text', runs }],
     };

@@ -165,23 +165,26 @@ describe('importing a zero draft', () => {
     ]);
   });
 
-  it('reads back our own DOCX and Markdown exports: same sections, text and brackets', async () => {
+  it('reads back our own DOCX and Markdown exports: sections, text, brackets, bis and alternatives', async () => {
     const by = { by: 'u1', byName: 'Ana', at: 1 };
     const source: Draft = {
       sections: [
         {
           id: 's1',
           heading: 'I. Legal measures',
-          paragraphs: ['States [should] adopt data laws.', 'Parties & <partners> cooperate [on [open] data].'].map(
-            (text, i) => ({
-              id: `p${i}`,
-              kind: 'operative' as const,
-              bis: false,
-              altGroup: null,
-              bracket: null,
-              blocks: [{ type: 'text' as const, runs: parseBracketedText(text, by) }],
-            }),
-          ),
+          paragraphs: [
+            'States [should] adopt data laws.',
+            'Parties & <partners> cooperate [on [open] data].',
+            'Option one text.',
+            'Option two text.',
+          ].map((text, i) => ({
+            id: `p${i}`,
+            kind: 'operative' as const,
+            bis: i === 1,
+            altGroup: i >= 2 ? 'alt' : null,
+            bracket: null,
+            blocks: [{ type: 'text' as const, runs: parseBracketedText(text, by) }],
+          })),
         },
       ],
     };
@@ -208,7 +211,12 @@ describe('importing a zero draft', () => {
       expect(res.status, format).toBe(201);
       const draft = await draftOf(res.body.id);
       const paragraphs = draft.sections.flatMap((s) => s.paragraphs);
-      const expected = ['States [should] adopt data laws.', 'Parties & <partners> cooperate [on [open] data].'];
+      const expected = [
+        'States [should] adopt data laws.',
+        'Parties & <partners> cooperate [on [open] data].',
+        'Option one text.',
+        'Option two text.',
+      ];
       if (format === 'docx') {
         // The Word export's status lines and objection footnotes are not paragraphs.
         expect(texts(draft), format).toEqual([['I. Legal measures', ...expected]]);
@@ -218,8 +226,13 @@ describe('importing a zero draft', () => {
         const section = texts(draft).find((x) => x[0] === 'I. Legal measures');
         expect(section, format).toEqual(expect.arrayContaining(expected));
       }
-      const first = paragraphs.find((p) => bracketedText(blockRuns(p.blocks)).startsWith('States'));
-      expect(bracketsIn(first!).length, format).toBe(1);
+      const find = (start: string) => paragraphs.find((p) => bracketedText(blockRuns(p.blocks)).startsWith(start));
+      expect(bracketsIn(find('States')!).length, format).toBe(1);
+      // "1 bis" and "2 (Option 1)", "2 (Option 2)" come back as a bis paragraph and one alternative.
+      expect(find('Parties')!.bis, format).toBe(true);
+      const [one, two] = [find('Option one'), find('Option two')];
+      expect(one!.altGroup, format).not.toBeNull();
+      expect(two!.altGroup, format).toBe(one!.altGroup);
     }
   });
 
