@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { CHROMIUM } from '../tests/support/browser.js';
 import { runBrowserBench } from './browserBench.js';
 import { type CollabResult, runCollabBench } from './collabBench.js';
-import { runExportBench } from './exportBench.js';
+import { runExportBench } from './export.js';
 import { runGuardBench } from './guard.js';
 import { servers } from './serverProcess.js';
 
@@ -31,7 +31,7 @@ for (const kind of servers.filter((k) => !only || only.some((o) => k.file.starts
 log('update check cost …');
 const guard = runGuardBench();
 log('exports …');
-const exports = await runExportBench();
+const exports = (await runExportBench()).rows;
 log('browser (Chromium, 500-paragraph draft) …');
 const browser = existsSync(CHROMIUM) ? await runBrowserBench() : null;
 
@@ -91,9 +91,9 @@ const guardTable = [
   ...guard.map((g) => `| ${g.name} | ${g.updateBytes} | ${f(g.checkUs)} | ${f(g.applyUs)} | ${f(g.ratio, 2)} |`),
 ].join('\n');
 const exportTable = [
-  '| export, 500 paragraphs, 300 brackets (median of 3) | ms | bytes |',
+  '| export of a 500-paragraph draft (median of 3) | ms | bytes |',
   '|---|---:|---:|',
-  ...exports.map((e) => `| ${e.format} | ${f(e.ms, 0)} | ${e.bytes} |`),
+  ...exports.map((e) => `| ${e.name} | ${f(e.ms, 0)} | ${e.bytes} |`),
 ].join('\n');
 
 const browserTable = browser
