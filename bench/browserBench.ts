@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../server/startServer.js';
+import { countOpenBrackets } from '../shared/model/brackets.js';
 import { launchBrowser } from '../tests/support/browser.js';
 import { signIn } from '../tests/support/signIn.js';
-import { benchDraft } from './benchDraft.js';
+import { benchDraft } from './export.js';
 
 export interface BrowserBench {
   paragraphs: number;
@@ -16,7 +17,7 @@ export interface BrowserBench {
 }
 
 /**
- * Issue 3: a 500-paragraph draft with 300 brackets in Debian's Chromium. Time to first
+ * Issue 3: a 500-paragraph draft with about 300 brackets in Debian's Chromium. Time to first
  * editable render = from navigation to the last paragraph being in an editable editor;
  * keystroke-to-paint = from keydown to the first frame after the browser handled it
  * (requestAnimationFrame, then a task, so the frame has been produced).
@@ -32,8 +33,9 @@ export async function runBrowserBench(keystrokes = 100): Promise<BrowserBench> {
   const browser = await launchBrowser();
   try {
     const admin = server.accord.services.accounts.user('admin')!;
-    const { draft, brackets } = benchDraft(500, 150);
-    const doc = await server.accord.setup.create(admin, 'Browser bench', 'EG/2026/B', { draft });
+    const { draft, governance } = benchDraft(500);
+    const brackets = countOpenBrackets(draft);
+    const doc = await server.accord.setup.create(admin, 'Browser bench', 'EG/2026/B', { draft, governance });
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     await signIn(context, server, 'admin');
     const page = await context.newPage();
