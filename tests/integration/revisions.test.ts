@@ -111,6 +111,13 @@ describe('revisions: issued by the chair, read by everyone, immutable, compared 
     );
     expect(zero.status).toBe(201);
     expect(zero.body).toMatchObject({ number: 0, label: 'Zero draft' });
+    // A bare POST (no body) issues one too, without a note.
+    const bare = await fetch(`${server.url}${url(revisions)}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${chair.token}` },
+    });
+    expect(bare.status).toBe(201);
+    expect(await bare.json()).toMatchObject({ number: 1, label: 'Rev.1', note: '' });
 
     for (const who of [member, observer]) {
       const list = await server.api<{ revisions: { label: string; note: string; issuedBy: string }[] }>(
@@ -122,6 +129,7 @@ describe('revisions: issued by the chair, read by everyone, immutable, compared 
       expect(list.status).toBe(200);
       expect(list.body.revisions).toMatchObject([
         { label: 'Zero draft', note: 'Zero draft <for> "first" reading', issuedBy: chair.userId },
+        { label: 'Rev.1', note: '' },
       ]);
       const one = await server.api<Snapshot>('GET', `${url(revisions)}/0`, undefined, who.token);
       expect(one.status).toBe(200);
@@ -143,10 +151,10 @@ describe('revisions: issued by the chair, read by everyone, immutable, compared 
       'GET',
       `/api/documents/${docId}/audit`,
     );
-    expect(audit.body.entries.filter((e) => e.action === 'revision.issue')).toHaveLength(1);
+    expect(audit.body.entries.filter((e) => e.action === 'revision.issue')).toHaveLength(2);
   });
 
-  it('compares Rev.1 and Rev.2 and shows exactly the edits made between them', async () => {
+  it('compares two revisions (Rev.2, Rev.3) and shows exactly the edits made between them', async () => {
     expect((await server.api('POST', url(revisions), { note: 'first reading' }, chair.token)).status).toBe(201);
 
     // A member edits through a real Yjs client, like the editor does.
@@ -195,17 +203,17 @@ describe('revisions: issued by the chair, read by everyone, immutable, compared 
         )
       ).status,
     ).toBe(201);
-    const rev2 = await server.api<{ label: string }>('POST', url(revisions), { note: 'second reading' }, chair.token);
-    expect(rev2.body.label).toBe('Rev.2');
+    const rev3 = await server.api<{ label: string }>('POST', url(revisions), { note: 'second reading' }, chair.token);
+    expect(rev3.body.label).toBe('Rev.3');
 
     const cmp = await server.api<Comparison & { from: string; to: string }>(
       'GET',
-      `/api/documents/${docId}/compare?from=1&to=2`,
+      `/api/documents/${docId}/compare?from=2&to=3`,
       undefined,
       observer.token,
     );
     expect(cmp.status).toBe(200);
-    expect(cmp.body).toMatchObject({ from: 'Rev.1', to: 'Rev.2' });
+    expect(cmp.body).toMatchObject({ from: 'Rev.2', to: 'Rev.3' });
     const byId = new Map(cmp.body.paragraphs.map((x) => [x.id, x]));
     expect(cmp.body.paragraphs.map((x) => [x.id, x.kinds.join('+')])).toEqual([
       ['p1', 'changed'],
@@ -239,27 +247,27 @@ describe('revisions: issued by the chair, read by everyone, immutable, compared 
       objectionsLodged: 1,
     });
 
-    // The live text has not changed since Rev.2; Rev.1 → live is the same comparison.
-    const live = await server.api<Comparison>('GET', `/api/documents/${docId}/compare?from=2&to=live`);
+    // The live text has not changed since Rev.3; Rev.2 → live is the same comparison.
+    const live = await server.api<Comparison>('GET', `/api/documents/${docId}/compare?from=3&to=live`);
     expect(live.body.paragraphs.every((x) => x.kinds.join() === 'unchanged')).toBe(true);
-    const toLive = await server.api<Comparison>('GET', `/api/documents/${docId}/compare?from=1&to=live`);
+    const toLive = await server.api<Comparison>('GET', `/api/documents/${docId}/compare?from=2&to=live`);
     expect(toLive.body.paragraphs).toEqual(cmp.body.paragraphs);
 
     // The HTML fragment for the UI: <ins>/<del>, everything else escaped.
-    const html = await server.api<string>('GET', `/api/documents/${docId}/compare?from=1&to=2&format=html`);
+    const html = await server.api<string>('GET', `/api/documents/${docId}/compare?from=2&to=3&format=html`);
     expect(html.body).toContain('<ins> and reusable</ins>');
     expect(html.body).toContain('<del>annually</del>');
     expect(html.body).toContain('<ins>A new paragraph &amp; &lt;more&gt;.</ins>');
     expect(html.body).not.toContain('<more>');
     expect(html.body).not.toContain('<html');
-    const download = await fetch(`${server.url}/api/documents/${docId}/compare?from=1&to=2&format=html&download=1`, {
+    const download = await fetch(`${server.url}/api/documents/${docId}/compare?from=2&to=3&format=html&download=1`, {
       headers: { authorization: `Bearer ${observer.token}` },
     });
-    expect(download.headers.get('content-disposition')).toBe('attachment; filename="compare-Rev.1-Rev.2.html"');
+    expect(download.headers.get('content-disposition')).toBe('attachment; filename="compare-Rev.2-Rev.3.html"');
     expect(await download.text()).toMatch(/^<!doctype html>/);
 
-    expect((await server.api('GET', `/api/documents/${docId}/compare?from=1&to=7`)).status).toBe(404);
-    expect((await server.api('GET', `/api/documents/${docId}/compare?from=x&to=2`)).status).toBe(400);
+    expect((await server.api('GET', `/api/documents/${docId}/compare?from=2&to=7`)).status).toBe(404);
+    expect((await server.api('GET', `/api/documents/${docId}/compare?from=x&to=3`)).status).toBe(400);
   });
 
   it('revisions are immutable: later edits and a restart leave them as issued', async () => {
@@ -273,19 +281,19 @@ describe('revisions: issued by the chair, read by everyone, immutable, compared 
     await server.stop();
     server = await startTestServer({ dataDir: server.dataDir });
     const list = await server.api<{ revisions: { label: string }[] }>('GET', url(revisions), undefined, observer.token);
-    expect(list.body.revisions.map((r) => r.label)).toEqual(['Zero draft', 'Rev.1', 'Rev.2']);
-    const rev1 = await server.api<Snapshot>('GET', `${url(revisions)}/1`);
+    expect(list.body.revisions.map((r) => r.label)).toEqual(['Zero draft', 'Rev.1', 'Rev.2', 'Rev.3']);
+    const before = await server.api<Snapshot>('GET', `${url(revisions)}/2`);
     const text = (id: string) => {
-      const para = rev1.body.draft.sections[0]?.paragraphs.find((x) => x.id === id);
+      const para = before.body.draft.sections[0]?.paragraphs.find((x) => x.id === id);
       return para ? bracketedText(blockRuns(para.blocks)) : null;
     };
     expect(text('p1')).toBe('Data should be open.');
     expect(text('p4')).toBe('This paragraph will be deleted.');
     expect(text('p5')).toBeNull();
-    const rev2 = await server.api<Snapshot>('GET', `${url(revisions)}/2`);
-    expect(rev2.body.governance.statuses).toEqual({ p1: 'agreed_ad_ref' });
-    expect(rev2.body.governance.objections).toHaveLength(1);
-    const cmp = await server.api<Comparison>('GET', `/api/documents/${docId}/compare?from=2&to=live`);
+    const after = await server.api<Snapshot>('GET', `${url(revisions)}/3`);
+    expect(after.body.governance.statuses).toEqual({ p1: 'agreed_ad_ref' });
+    expect(after.body.governance.objections).toHaveLength(1);
+    const cmp = await server.api<Comparison>('GET', `/api/documents/${docId}/compare?from=3&to=live`);
     expect(cmp.body.paragraphs.filter((x) => x.kinds.join() !== 'unchanged').map((x) => x.id)).toEqual(['p1']);
   });
 });

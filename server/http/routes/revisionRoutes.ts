@@ -20,7 +20,8 @@ export function revisionRoutes(s: Services): Hono<AppEnv> {
     const docId = c.req.param('id');
     const { who, role } = memberOf(c, s.accounts, docId);
     if (role !== 'chair') throw forbidden('Only the chair issues revisions.');
-    const { note } = await jsonBody(c, issue);
+    // The body is optional: a bare POST issues a revision without a note.
+    const { note } = (c.req.header('content-length') ?? '0') === '0' ? { note: '' } : await jsonBody(c, issue);
     const room = await s.rooms.get(docId);
     await room.flushed();
     const info = s.revisions.issue(docId, who.userId, note, Y.encodeStateAsUpdate(room.doc));
