@@ -5,7 +5,8 @@ function inline(ts: Token[]): string {
   return ts
     .map((t) => {
       if (t.t === 'open') {
-        const opt = t.option !== null ? ` refersTo="#option${t.option}"` : '';
+        // A class, not refersTo: there is no TLC for an option to refer to.
+        const opt = t.option !== null ? ` class="option option${t.option}"` : '';
         return `<inline name="bracketOpen"${opt}>[${t.option !== null ? `Option ${t.option}: ` : ''}</inline>`;
       }
       if (t.t === 'close') return '<inline name="bracketClose">]</inline>';

@@ -357,7 +357,7 @@ describe('Akoma Ntoso', () => {
     expect(eIds.slice(0, 2)).toEqual(['sec_1__para_1', 'sec_1__para_2']);
     expect(paragraphs[1]['@_GUID']).toBe('#p1');
     expect(xml).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quotes&#39; — مرحبا');
-    expect(xml).toContain('<inline name="bracketOpen" refersTo="#option1">[Option 1: </inline>should');
+    expect(xml).toContain('<inline name="bracketOpen" class="option option1">[Option 1: </inline>should');
   });
 
   it('holds statuses, locks, brackets and objections in the proprietary block', async () => {
