@@ -93,6 +93,9 @@ export function exportPdf(r: Report): Promise<Buffer> {
     doc.page.margins.bottom = 0;
     doc.font(baseFont()).fontSize(8).fillColor('#666');
     doc.text(`${i + 1} / ${range.count}`, left, doc.page.height - 36, { width, align: 'center', lineBreak: false });
+    // Every page after the first repeats the symbol, revision and date above the text.
+    if (i > range.start)
+      flowText(canvas, plain(heading(r).join('   ')), { x: left, width, size: 8, align: 'right' }, 30);
     if (r.draftMark) {
       // A watermark on every page: the text is not the agreed report.
       doc.save();
