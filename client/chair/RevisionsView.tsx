@@ -50,8 +50,8 @@ export function RevisionsView({ docId, model }: { docId: string; model: DraftMod
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) {
         const notAgreed = (err.details as { notAgreed?: unknown } | undefined)?.notAgreed;
-        const list = Array.isArray(notAgreed) ? notAgreed.map((id) => labelOf(model, String(id))).join(', ') : '';
-        setError(`${err.message}${list ? ` Not agreed: paragraph ${list}.` : ''}`);
+        const list = Array.isArray(notAgreed) ? notAgreed.map((n) => notAgreedLine(model, n)).join('; ') : '';
+        setError(`${err.message}${list ? ` Not agreed: ${list}.` : ''}`);
       } else setError(errorMessage(err));
     }
   };
@@ -212,4 +212,16 @@ export function RevisionsView({ docId, model }: { docId: string; model: DraftMod
 
 function labelOf(model: DraftModel, id: string): string {
   return model.labels.get(id)?.number ?? id;
+}
+
+/** One entry of a 409 not_agreed answer: `{ paragraphId, number, reasons }` → "paragraph 4 (open brackets)". */
+function notAgreedLine(model: DraftModel, entry: unknown): string {
+  const e = (typeof entry === 'object' && entry !== null ? entry : {}) as {
+    paragraphId?: unknown;
+    number?: unknown;
+    reasons?: unknown;
+  };
+  const number = typeof e.number === 'string' ? e.number : labelOf(model, String(e.paragraphId));
+  const reasons = Array.isArray(e.reasons) ? ` (${e.reasons.map(String).join(', ')})` : '';
+  return `paragraph ${number}${reasons}`;
 }

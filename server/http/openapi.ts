@@ -80,7 +80,8 @@ export class OpenApiRegistry {
 }
 
 function queryParams(schema: z.ZodType): unknown[] {
-  const json = z.toJSONSchema(schema) as { properties?: Record<string, unknown>; required?: string[] };
+  // Input view: a parameter with a default is optional for the caller.
+  const json = z.toJSONSchema(schema, { io: 'input' }) as { properties?: Record<string, unknown>; required?: string[] };
   return Object.entries(json.properties ?? {}).map(([name, s]) => ({
     name,
     in: 'query',
