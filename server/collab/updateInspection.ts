@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { markNameOf } from '../../shared/model/markKeys.js';
 import { Mark, Node } from '../../shared/model/schemaNames.js';
+import { malformedAttribute, malformedMark } from './attributeRules.js';
 
 // Yjs types are invariant in their event type; any shared type will do here.
 // biome-ignore lint/suspicious/noExplicitAny: see above
@@ -20,7 +21,7 @@ export interface UpdateFacts {
   deletesProtectedContainer: boolean;
   /** The update refers to structs the document does not have: cannot be checked, so refused. */
   unknownReference: boolean;
-  /** Node or mark names outside the editor schema (a modified client's `<script>`, say). */
+  /** Node or mark names outside the editor schema (a modified client's `<script>`, say), or attributes of the wrong shape. */
   foreignNames: Set<string>;
 }
 
@@ -159,6 +160,24 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array, protectedContainer
     if (loc.clause !== null && loc.clause !== NEW_CLAUSE) facts.paragraphs.add(loc.clause);
   };
 
+  /**
+   * The attribute key an item sets. An encoded item names its key only when it has no
+   * left or right neighbour; overwriting an existing attribute leaves it to be inferred
+   * from the item it replaces, so follow the origin as Yjs does when integrating.
+   */
+  const subMemo = new Map<Y.Item, string | null>();
+  const subOf = (item: Y.Item): string | null => {
+    if (item.parentSub !== null) return item.parentSub;
+    if (item.parent !== null) return null;
+    if (subMemo.has(item)) return subMemo.get(item) ?? null;
+    subMemo.set(item, null); // cycle guard for crafted updates
+    const ref = item.origin ?? item.rightOrigin;
+    const sibling = ref ? (findFresh(ref) ?? findExisting(ref)) : null;
+    const sub = sibling && sibling !== item ? subOf(sibling) : null;
+    subMemo.set(item, sub);
+    return sub;
+  };
+
   for (const list of fresh.values()) {
     for (const item of list) {
       const loc = locateFresh(item);
@@ -167,9 +186,11 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array, protectedContainer
         return facts;
       }
       note(loc);
-      const name = foreignName(item);
+      const sub = subOf(item);
+      const name = foreignName(item) ?? malformedValue(item, sub);
       if (name !== null) facts.foreignNames.add(name);
-      if (item.parentSub === 'id' && loc.clause === NEW_CLAUSE && item.content instanceof Y.ContentAny) {
+      // A new paragraph's id, or an existing paragraph renamed: either may not take a locked id.
+      if (sub === 'id' && loc.clause !== null && item.content instanceof Y.ContentAny) {
         facts.newParagraphIds.add(String(item.content.arr[0]));
       }
     }
@@ -222,5 +243,13 @@ function foreignName(item: Y.Item): string | null {
     return schemaNodes.has(content.type.nodeName) ? null : content.type.nodeName;
   }
   if (content instanceof Y.ContentFormat) return schemaMarks.has(markNameOf(content.key)) ? null : content.key;
+  return null;
+}
+
+/** An attribute or bracket mark whose value does not have the shape the editor expects. */
+function malformedValue(item: Y.Item, sub: string | null): string | null {
+  const content = item.content;
+  if (sub !== null && content instanceof Y.ContentAny) return malformedAttribute(sub, content.arr[0]);
+  if (content instanceof Y.ContentFormat) return malformedMark(content.key, content.value);
   return null;
 }

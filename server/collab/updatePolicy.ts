@@ -30,7 +30,7 @@ export function updatePolicy(facts: UpdateFacts, conn: Connection, locks: LockIn
   if (facts.foreignNames.size > 0) {
     return refuse(
       'malformed_update',
-      `The editor does not know these elements: ${[...facts.foreignNames].join(', ')}.`,
+      `The draft cannot hold this content (unknown element or malformed attribute: ${[...facts.foreignNames].join(', ')}).`,
     );
   }
   const locked = [...facts.paragraphs].filter((id) => locks.isLocked(id));

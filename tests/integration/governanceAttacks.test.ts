@@ -334,6 +334,12 @@ describe('the server enforces governance whatever a client sends', () => {
       sendEdit(m, () => firstSection(m.doc).insert(0, [newClause('p-locked', 'Impostor')]));
       await expectRefused(m, 'duplicate_paragraph_id', before);
     });
+
+    it('refuses renaming another paragraph to a locked paragraph’s id', async () => {
+      const before = await snapshot();
+      sendEdit(m, () => clauseById(m.doc, 'p-open').setAttribute('id', 'p-locked'));
+      await expectRefused(m, 'duplicate_paragraph_id', before);
+    });
   });
 
   describe('server-owned state', () => {
@@ -352,6 +358,24 @@ describe('the server enforces governance whatever a client sends', () => {
       const m2 = await join(member.token);
       sendEdit(m2, () => textOf(clauseById(m2.doc, 'p-open')).format(0, 3, { onclick: 'alert(1)' }));
       await expectRefused(m2, 'malformed_update', before);
+    });
+
+    it('refuses attributes and brackets of the wrong shape (kind: 42, a bracket without a proposer)', async () => {
+      const m = await join(member.token);
+      const before = await snapshot();
+      sendEdit(m, () => clauseById(m.doc, 'p-open').setAttribute('kind', 42 as unknown as string));
+      await expectRefused(m, 'malformed_update', before);
+      const m2 = await join(member.token);
+      sendEdit(m2, () => textOf(clauseById(m2.doc, 'p-open')).format(0, 3, { 'bracket--x': 'not a bracket' }));
+      await expectRefused(m2, 'malformed_update', before);
+      const m3 = await join(member.token);
+      const ok = { id: 'b1', by: member.userId, byName: 'Maria', at: 1, group: null };
+      sendEdit(m3, () => textOf(clauseById(m3.doc, 'p-open')).format(0, 3, { 'bracket--ok': ok }));
+      await witness.until(
+        () => JSON.stringify(textOf(clauseById(witness.doc, 'p-open')).toDelta()).includes('bracket--ok'),
+        'witness to get the well-formed bracket',
+      );
+      expect(m3.notices).toEqual([]);
     });
 
     it('refuses a client creating another root type', async () => {
