@@ -164,7 +164,7 @@ async function memoryPerRoom(kind: ServerKind, server: ServerProcess, rooms: num
     ? await kind.createRooms(server.port, rooms, 'room')
     : Array.from({ length: rooms }, (_, i) => `room-${i}`);
   await sleep(2500); // Accord unloads the rooms it created; every server starts from no open room
-  const before = await server.stats();
+  const before = await server.stats(true);
   const clients: WireClient[] = [];
   for (let i = 0; i < rooms; i += 50) {
     const batch = await Promise.all(
@@ -174,7 +174,7 @@ async function memoryPerRoom(kind: ServerKind, server: ServerProcess, rooms: num
     clients.push(...batch);
   }
   await sleep(500);
-  const after = await server.stats();
+  const after = await server.stats(true);
   for (const c of clients) c.close();
   return (after.rss - before.rss) / rooms / 1024;
 }

@@ -85,7 +85,7 @@ export class ServerProcess {
     });
   }
 
-  stats(): Promise<ChildStats> {
+  stats(afterGc = false): Promise<ChildStats> {
     return new Promise((resolve) => {
       const on = (m: { stats?: ChildStats }) => {
         if (m.stats) {
@@ -94,7 +94,7 @@ export class ServerProcess {
         }
       };
       this.child.on('message', on);
-      this.child.send('stats');
+      this.child.send(afterGc ? 'stats+gc' : 'stats');
     });
   }
 
