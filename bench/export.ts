@@ -4,6 +4,7 @@ import { parseBracketedText } from '../shared/model/bracketText.js';
 import { compareDrafts } from '../shared/model/compare.js';
 import type { Draft, Paragraph } from '../shared/model/draft.js';
 import type { Governance, Objection, ParagraphStatus } from '../shared/model/governance.js';
+import { type BenchSection, fmt, renderSection } from './section.js';
 
 /**
  * Export timings for a 500-paragraph draft (10 sections, 300 paragraphs with brackets or
@@ -126,8 +127,15 @@ export function benchDraft(paragraphCount: number): { draft: Draft; governance: 
   return { draft, governance };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/** The `npm run bench` section. */
+export async function benchSection(): Promise<BenchSection> {
   const { rows } = await runExportBench();
-  console.log('| 500 paragraphs (median of 3) | ms | bytes |\n|---|---:|---:|');
-  for (const r of rows) console.log(`| ${r.name} | ${r.ms} | ${r.bytes} |`);
+  return {
+    title: 'export of a 500-paragraph draft (median of 3)',
+    columns: ['ms', 'bytes'],
+    rows: rows.map((r) => ({ metric: r.name, values: [fmt(r.ms, 0), r.bytes > 0 ? String(r.bytes) : ''] })),
+    data: rows,
+  };
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(renderSection(await benchSection()));

@@ -6,6 +6,7 @@ import { updatePolicy } from '../server/collab/updatePolicy.js';
 import type { Draft, Paragraph } from '../shared/model/draft.js';
 import { EDITOR_ROOT, Node } from '../shared/model/schemaNames.js';
 import { writeDraft } from '../shared/model/writeDraft.js';
+import { type BenchSection, fmt, renderSection } from './section.js';
 
 /**
  * The cost of the server's update check on a 1,000-paragraph draft (issue 4): a typing
@@ -125,6 +126,18 @@ export function runGuardBench(paragraphs = 1000): GuardRow[] {
   });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  console.table(runGuardBench());
+/** The `npm run bench` section. */
+export async function benchSection(): Promise<BenchSection> {
+  const rows = runGuardBench();
+  return {
+    title: 'update check (1,000-paragraph draft, 100 locks)',
+    columns: ['bytes', 'check µs', 'apply µs', 'check / apply'],
+    rows: rows.map((g) => ({
+      metric: g.name,
+      values: [String(g.updateBytes), fmt(g.checkUs), fmt(g.applyUs), fmt(g.ratio, 2)],
+    })),
+    data: rows,
+  };
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(renderSection(await benchSection()));

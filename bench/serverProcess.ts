@@ -1,6 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { ChildStats } from './servers/childStats.js';
+import type { ChildStats, StatsRequest } from './servers/childStats.js';
 import type { Flavor } from './wireClient.js';
 
 export const BENCH_TOKEN = 'bench-admin-token-0123456789abcdef';
@@ -14,6 +14,8 @@ export interface ServerKind {
   url(port: number, room: string): string;
   /** Rooms that must exist before clients join (Accord: documents are created through the API). */
   createRooms?(port: number, count: number, prefix: string): Promise<string[]>;
+  /** Keeps its data in BENCH_DATA_DIR, so a restarted process still has the rooms created before. */
+  durable?: boolean;
 }
 
 async function createAccordDocs(port: number, count: number, prefix: string): Promise<string[]> {
@@ -39,6 +41,7 @@ export const servers: ServerKind[] = [
     flavor: 'plain',
     url: (port, room) => `ws://127.0.0.1:${port}/collab/${room}?token=${BENCH_TOKEN}`,
     createRooms: createAccordDocs,
+    durable: true,
   },
   {
     name: 'Accord (SQLite, synchronous=NORMAL)',
@@ -47,6 +50,7 @@ export const servers: ServerKind[] = [
     flavor: 'plain',
     url: (port, room) => `ws://127.0.0.1:${port}/collab/${room}?token=${BENCH_TOKEN}`,
     createRooms: createAccordDocs,
+    durable: true,
   },
   {
     name: 'y-websocket-server 0.1.1',
@@ -64,7 +68,7 @@ export class ServerProcess {
     readonly port: number,
   ) {}
 
-  static start(kind: ServerKind): Promise<ServerProcess> {
+  static start(kind: ServerKind, env: Record<string, string> = {}): Promise<ServerProcess> {
     const file = fileURLToPath(new URL(`./servers/${kind.file}`, import.meta.url));
     const child = fork(file, [], {
       execArgv: [
@@ -74,7 +78,7 @@ export class ServerProcess {
         ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
       ],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      env: { ...process.env, ...kind.env },
+      env: { ...process.env, ...kind.env, ...env },
     });
     return new Promise((resolve, reject) => {
       child.once('error', reject);
@@ -85,16 +89,32 @@ export class ServerProcess {
     });
   }
 
-  stats(afterGc = false): Promise<ChildStats> {
-    return new Promise((resolve) => {
+  /** The child's CPU time and memory; `gc` collects first, `resetPeak` starts a new phase's peak RSS. */
+  stats(opts: Omit<StatsRequest, 'stats'> = {}): Promise<ChildStats> {
+    return new Promise((resolve, reject) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.child.off('message', on);
+        this.child.off('exit', exited);
+      };
       const on = (m: { stats?: ChildStats }) => {
         if (m.stats) {
-          this.child.off('message', on);
+          done();
           resolve(m.stats);
         }
       };
+      const exited = () => {
+        done();
+        reject(new Error('the server process exited'));
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error('the server process did not answer a stats request within 30 s'));
+      }, 30_000);
       this.child.on('message', on);
-      this.child.send(afterGc ? 'stats+gc' : 'stats');
+      this.child.on('exit', exited);
+      const req: StatsRequest = { stats: true, ...opts };
+      this.child.send(req);
     });
   }
 

@@ -4,16 +4,28 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 
 /**
- * A minimal y-websocket client for the benchmark: readers only count update frames (so
- * 500 of them fit beside the servers on 2 cores), the writer keeps a Y.Doc. Hocuspocus
- * prefixes every message with the document name and wants an auth message first.
+ * A minimal y-websocket client for the benchmark. Readers without a doc only look at update
+ * frames (so 500 of them fit beside the servers on 2 cores); a client with a doc applies
+ * everything and sends its own changes. Hocuspocus prefixes every message with the document
+ * name and wants an auth message first (as @hocuspocus/provider sends it).
  */
 export type Flavor = 'plain' | 'hocuspocus';
 
+const MESSAGE_SYNC = 0;
+const MESSAGE_AUTH = 2;
+/** Hocuspocus answers a client's SyncStep1 with this type; the body is a sync message. */
+const MESSAGE_SYNC_REPLY = 4;
+const SYNC_STEP1 = 0;
+const SYNC_STEP2 = 1;
+const SYNC_UPDATE = 2;
+
 export class WireClient {
   readonly doc: Y.Doc | null;
+  /** Update frames received after the first sync. */
   updates = 0;
-  onUpdate: (() => void) | null = null;
+  /** Called with each update frame's payload (Yjs update v1). */
+  onUpdate: ((update: Uint8Array) => void) | null = null;
+  closedByServer = false;
   private syncedResolve!: () => void;
   readonly synced: Promise<void>;
 
@@ -31,8 +43,8 @@ export class WireClient {
     ws.on('message', (data: Buffer) => this.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));
     this.doc?.on('update', (u: Uint8Array, origin: unknown) => {
       if (origin !== this)
-        this.send(0, (e) => {
-          encoding.writeVarUint(e, 2);
+        this.send(MESSAGE_SYNC, (e) => {
+          encoding.writeVarUint(e, SYNC_UPDATE);
           encoding.writeVarUint8Array(e, u);
         });
     });
@@ -44,16 +56,18 @@ export class WireClient {
       const client = new WireClient(ws, flavor, room, withDoc);
       ws.once('error', reject);
       ws.once('open', () => {
+        ws.off('error', reject);
+        ws.on('error', () => {}); // reported through closedByServer
+        ws.once('close', () => {
+          client.closedByServer = true;
+        });
         if (flavor === 'hocuspocus') {
-          client.send(2, (e) => {
-            encoding.writeVarUint(e, 0);
+          client.send(MESSAGE_AUTH, (e) => {
+            encoding.writeVarUint(e, 0); // AuthMessageType.Token
             encoding.writeVarString(e, 'bench');
           });
         }
-        client.send(0, (e) => {
-          encoding.writeVarUint(e, 0);
-          encoding.writeVarUint8Array(e, client.doc ? Y.encodeStateVector(client.doc) : new Uint8Array([0]));
-        });
+        client.sendStep1();
         resolve(client);
       });
     });
@@ -71,30 +85,35 @@ export class WireClient {
   resync(): Promise<void> {
     return new Promise((resolve) => {
       this.syncedResolve = resolve;
-      this.send(0, (e) => {
-        encoding.writeVarUint(e, 0);
-        encoding.writeVarUint8Array(e, this.doc ? Y.encodeStateVector(this.doc) : new Uint8Array([0]));
-      });
+      this.sendStep1();
     });
   }
 
   close(): void {
+    this.ws.removeAllListeners('close');
     this.ws.terminate();
+  }
+
+  private sendStep1(): void {
+    this.send(MESSAGE_SYNC, (e) => {
+      encoding.writeVarUint(e, SYNC_STEP1);
+      encoding.writeVarUint8Array(e, this.doc ? Y.encodeStateVector(this.doc) : new Uint8Array([0]));
+    });
   }
 
   private receive(data: Uint8Array): void {
     const d = decoding.createDecoder(data);
     if (this.flavor === 'hocuspocus') decoding.readVarString(d);
     const type = decoding.readVarUint(d);
-    if (type !== 0 && type !== 4) return; // 4: Hocuspocus's SyncReply carries a sync message too
+    if (type !== MESSAGE_SYNC && type !== MESSAGE_SYNC_REPLY) return;
     const sub = decoding.readVarUint(d);
-    if (sub === 0) return;
+    if (sub === SYNC_STEP1) return; // the server's own step 1: none of these servers needs an answer
     const update = decoding.readVarUint8Array(d);
     if (this.doc) Y.applyUpdate(this.doc, update, this);
-    if (sub === 1) this.syncedResolve();
-    else if (sub === 2) {
+    if (sub === SYNC_STEP2) this.syncedResolve();
+    else if (sub === SYNC_UPDATE) {
       this.updates += 1;
-      this.onUpdate?.();
+      this.onUpdate?.(update);
     }
   }
 }

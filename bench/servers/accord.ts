@@ -4,11 +4,14 @@ import { join } from 'node:path';
 import { startServer } from '../../server/startServer.js';
 import { serveStats } from './childStats.js';
 
-/** Accord with durable storage on (SQLite, synchronous=FULL as shipped). */
+/**
+ * Accord with durable storage on (SQLite, synchronous=FULL as shipped). BENCH_DATA_DIR reopens
+ * an earlier run's data (the memory phase restarts the server on the documents it created).
+ */
 const server = await startServer({
   PORT: 0,
   HOST: '127.0.0.1',
-  DATA_DIR: mkdtempSync(join(tmpdir(), 'accord-bench-')),
+  DATA_DIR: process.env.BENCH_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'accord-bench-')),
   ADMIN_TOKEN: process.env.BENCH_TOKEN ?? 'bench-admin-token-0123456789abcdef',
   LOG_LEVEL: 'warn',
   MAX_CONNECTIONS_PER_USER: 100000,

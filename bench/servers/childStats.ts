@@ -1,28 +1,76 @@
-/** Every bench server child answers `stats` over IPC with its own CPU time and memory. */
+import { readFileSync, writeFileSync } from 'node:fs';
+
+/** Every bench server child answers `stats` requests over IPC with its own CPU time and memory. */
 export interface ChildStats {
+  /** User + system CPU time of this process since it started, µs. */
   cpuUs: number;
   rss: number;
-  maxRssKb: number;
+  heapUsed: number;
+  /** Memory outside the V8 heap held by JS objects (Buffers, ArrayBuffers). */
+  external: number;
+  /** Peak RSS since the last `resetPeak` (VmHWM), KB. */
+  phasePeakRssKb: number;
+  /** Peak RSS over the process's whole life, KB. */
+  lifePeakRssKb: number;
+}
+
+export interface StatsRequest {
+  stats: true;
+  /** Collect garbage first (twice): only for memory figures, never inside a CPU-measured phase. */
+  gc?: boolean;
+  /** Start a new phase: the peak RSS counter restarts from the current RSS. */
+  resetPeak?: boolean;
+}
+
+function vmHwmKb(): number {
+  try {
+    const m = /VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (m?.[1]) return Number(m[1]);
+  } catch {
+    // not Linux: fall back to getrusage below
+  }
+  return process.resourceUsage().maxRSS;
+}
+
+let lifePeakKb = 0;
+
+/** Linux resets VmHWM (the peak RSS) to the current RSS when 5 is written to clear_refs. */
+function resetPeak(): void {
+  lifePeakKb = Math.max(lifePeakKb, vmHwmKb());
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+  } catch {
+    // not resettable here: phase peaks are then peaks since start
+  }
+}
+
+function isStatsRequest(msg: unknown): msg is StatsRequest {
+  return typeof msg === 'object' && msg !== null && (msg as { stats?: unknown }).stats === true;
 }
 
 export function serveStats(port: number): void {
   process.on('message', (msg: unknown) => {
     if (msg === 'exit') process.exit(0); // a clean exit lets --cpu-prof write its profile
-    if (msg === 'stats' || msg === 'stats+gc') {
-      // A forced GC is only for the memory figure; CPU phases ask without one so it is not billed to them.
-      const cpu = process.cpuUsage();
-      if (msg === 'stats+gc') {
-        const gc = (globalThis as { gc?: () => void }).gc;
-        gc?.();
-        gc?.();
-      }
-      const stats: ChildStats = {
-        cpuUs: cpu.user + cpu.system,
-        rss: process.memoryUsage().rss,
-        maxRssKb: process.resourceUsage().maxRSS,
-      };
-      process.send?.({ stats });
+    if (!isStatsRequest(msg)) return;
+    // CPU is read before a forced GC so the collection is not billed to the phase that just ended.
+    const cpu = process.cpuUsage();
+    if (msg.gc) {
+      const gc = (globalThis as { gc?: () => void }).gc;
+      gc?.();
+      gc?.();
     }
+    const mem = process.memoryUsage();
+    const phasePeakRssKb = vmHwmKb();
+    const stats: ChildStats = {
+      cpuUs: cpu.user + cpu.system,
+      rss: mem.rss,
+      heapUsed: mem.heapUsed,
+      external: mem.external,
+      phasePeakRssKb,
+      lifePeakRssKb: Math.max(lifePeakKb, phasePeakRssKb),
+    };
+    if (msg.resetPeak) resetPeak();
+    process.send?.({ stats });
   });
   process.send?.({ port });
 }

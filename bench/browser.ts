@@ -1,11 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../server/startServer.js';
 import { countOpenBrackets } from '../shared/model/brackets.js';
-import { launchBrowser } from '../tests/support/browser.js';
+import { CHROMIUM, launchBrowser } from '../tests/support/browser.js';
 import { signIn } from '../tests/support/signIn.js';
 import { benchDraft } from './export.js';
+import { type BenchSection, fmt, renderSection } from './section.js';
 
 export interface BrowserBench {
   paragraphs: number;
@@ -80,3 +81,25 @@ export async function runBrowserBench(keystrokes = 100): Promise<BrowserBench> {
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
+
+/** The `npm run bench` section; skipped (with a note) where Chromium is not installed. */
+export async function benchSection(): Promise<BenchSection> {
+  const title = 'browser: 500-paragraph draft in Chromium';
+  if (!existsSync(CHROMIUM))
+    return { title, columns: ['value'], rows: [], note: `skipped: no Chromium at ${CHROMIUM}` };
+  const b = await runBrowserBench();
+  return {
+    title: `browser: ${b.paragraphs} paragraphs, ${b.brackets} brackets, Chromium`,
+    columns: ['value'],
+    rows: [
+      { metric: 'time to first editable render, ms', values: [fmt(b.firstEditableMs, 0)] },
+      {
+        metric: `keystroke to paint p50 / p95, ms (${b.keystrokes} keys)`,
+        values: [`${fmt(b.keystrokeP50)} / ${fmt(b.keystrokeP95)}`],
+      },
+    ],
+    data: b,
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(renderSection(await benchSection()));
