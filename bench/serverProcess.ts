@@ -1,7 +1,18 @@
 import { type ChildProcess, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ChildStats, StatsRequest } from './servers/childStats.js';
 import type { Flavor } from './wireClient.js';
+
+/** The installed version of a peer, for the column heading. */
+function version(pkg: string): string {
+  try {
+    const file = new URL(`../node_modules/${pkg}/package.json`, import.meta.url);
+    return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+  } catch {
+    return '?';
+  }
+}
 
 export const BENCH_TOKEN = 'bench-admin-token-0123456789abcdef';
 
@@ -53,12 +64,17 @@ export const servers: ServerKind[] = [
     durable: true,
   },
   {
-    name: 'y-websocket-server 0.1.1',
+    name: `y-websocket-server ${version('@y/websocket-server')}`,
     file: 'yWebsocket.ts',
     flavor: 'plain',
     url: (port, room) => `ws://127.0.0.1:${port}/${room}`,
   },
-  { name: 'Hocuspocus 3.4', file: 'hocuspocus.ts', flavor: 'hocuspocus', url: (port) => `ws://127.0.0.1:${port}/` },
+  {
+    name: `Hocuspocus ${version('@hocuspocus/server')}`,
+    file: 'hocuspocus.ts',
+    flavor: 'hocuspocus',
+    url: (port) => `ws://127.0.0.1:${port}/`,
+  },
 ];
 
 /** A server in its own process, so its CPU time and memory are its own. */
