@@ -418,8 +418,9 @@ export function collabSection(results: CollabResult[], opts: CollabOptions): Ben
       return p ? `${fmt(p.cpuS, 2)} / ${fmt(p.peakRssMb, 0)}` : '–';
     });
   }
-  row('whole run: server CPU s', (r) => fmt(r.cpuSeconds, 2));
-  row('whole run: server peak RSS MB', (r) => fmt(r.peakRssMb, 0));
+  const ran = (r: CollabResult, n: number) => (r.peakRssMb > 0 ? n : null); // 0: the server never started
+  row('whole run: server CPU s', (r) => fmt(ran(r, r.cpuSeconds), 2));
+  row('whole run: server peak RSS MB', (r) => fmt(ran(r, r.peakRssMb), 0));
   if (results.some((r) => r.error)) row('error', (r) => r.error ?? '');
   return {
     title: 'collaboration server',

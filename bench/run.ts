@@ -44,6 +44,7 @@ for (const kind of servers.filter((k) => !only || only.some((o) => k.file.starts
   collab.push(await runCollabBench(kind, opts, log));
 }
 const sections: BenchSection[] = [collabSection(collab, opts)];
+const modules: Record<string, unknown> = {};
 
 for (const name of MODULES) {
   if (skip.has(name) || !existsSync(new URL(`./${name}.ts`, import.meta.url))) continue;
@@ -52,7 +53,9 @@ for (const name of MODULES) {
     const mod: unknown = await import(`./${name}.js`);
     const runner = (mod as { benchSection?: unknown }).benchSection;
     if (typeof runner !== 'function') throw new Error(`bench/${name}.ts exports no benchSection()`);
-    sections.push(...[await (runner as SectionRunner)()].flat());
+    const out = [await (runner as SectionRunner)()].flat();
+    sections.push(...out);
+    modules[name] = out.length === 1 ? (out[0]?.data ?? null) : out.map((s) => s.data ?? null);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     log(`  ${name} failed: ${message}`);
@@ -76,7 +79,7 @@ const json = `${JSON.stringify(
     durationS: (performance.now() - started) / 1000,
     sections: sections.map(({ title, columns, rows, note }) => ({ title, columns, rows, note })),
     collab,
-    modules: Object.fromEntries(sections.slice(1).map((s) => [s.title, s.data ?? null])),
+    modules,
   },
   null,
   2,

@@ -12,7 +12,7 @@ const server = await startServer({
   PORT: 0,
   HOST: '127.0.0.1',
   DATA_DIR: process.env.BENCH_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'accord-bench-')),
-  ADMIN_TOKEN: process.env.BENCH_TOKEN ?? 'bench-admin-token-0123456789abcdef',
+  ADMIN_TOKEN: 'bench-admin-token-0123456789abcdef', // BENCH_TOKEN in serverProcess.ts
   LOG_LEVEL: 'warn',
   MAX_CONNECTIONS_PER_USER: 100000,
   MAX_UPGRADES_PER_IP: 1000000,
