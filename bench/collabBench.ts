@@ -21,6 +21,8 @@ export interface FanoutResult {
   max: number;
   /** Server CPU during the typing window / (edits × readers). */
   cpuUsPerMessage: number;
+  /** Share of that CPU spent in the kernel (mostly socket writes), %. */
+  cpuKernelPct: number;
   /** CPU of the bench process (writer + all readers) during the window, % of one core: high means suspect latencies. */
   clientCpuPct: number;
   /** The bench process's event-loop delay p99 during the window, beyond the sampling interval, ms. */
@@ -219,6 +221,7 @@ async function fanout(
     p99: percentile(latencies, 99),
     max: latencies.at(-1) ?? Number.NaN,
     cpuUsPerMessage: (after.cpuUs - before.cpuUs) / (edits * readers),
+    cpuKernelPct: ((after.systemUs - before.systemUs) / Math.max(1, after.cpuUs - before.cpuUs)) * 100,
     clientCpuPct: ((cpu.user + cpu.system) / 1000 / wall) * 100,
     clientLoopDelayP99Ms: Math.max(0, loop.percentile(99) / 1e6 - 1), // beyond the 1 ms sampling interval
     converged,
@@ -387,7 +390,9 @@ export function collabSection(results: CollabResult[], opts: CollabOptions): Ben
     row(`fan-out N=${n}: latency p50 / p95 / p99, ms`, (r) =>
       at(r, (f) => `${fmt(f.p50)} / ${fmt(f.p95)} / ${fmt(f.p99)}`),
     );
-    row(`fan-out N=${n}: server CPU µs per delivered message`, (r) => at(r, (f) => fmt(f.cpuUsPerMessage)));
+    row(`fan-out N=${n}: server CPU µs per delivered message (kernel %)`, (r) =>
+      at(r, (f) => `${fmt(f.cpuUsPerMessage)} (${fmt(f.cpuKernelPct, 0)} %)`),
+    );
     row(`fan-out N=${n}: delivered / expected, converged`, (r) =>
       at(r, (f) => `${f.delivered} / ${f.edits * f.readers}${f.converged ? '' : ' NOT CONVERGED'}`),
     );

@@ -4,6 +4,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 export interface ChildStats {
   /** User + system CPU time of this process since it started, µs. */
   cpuUs: number;
+  /** The kernel's part of cpuUs (socket writes show up here). */
+  systemUs: number;
   rss: number;
   heapUsed: number;
   /** Memory outside the V8 heap held by JS objects (Buffers, ArrayBuffers). */
@@ -63,6 +65,7 @@ export function serveStats(port: number): void {
     const phasePeakRssKb = vmHwmKb();
     const stats: ChildStats = {
       cpuUs: cpu.user + cpu.system,
+      systemUs: cpu.system,
       rss: mem.rss,
       heapUsed: mem.heapUsed,
       external: mem.external,
