@@ -49,8 +49,27 @@ export interface CollabResult {
     bytes: number;
     syncMs: number;
     syncRunsMs: number[];
+    /** Server CPU per fresh client's sync of the whole document (median of 5 one after another), ms. */
+    joinServerMs: number;
+    /** 20 clients joining at once: the slowest one's time to its sync step 2, and the server CPU for all 20, ms. */
+    stormMaxMs: number;
+    stormServerMs: number;
   } | null;
-  rooms: { count: number; rssKbPerRoom: number; heapKbPerRoom: number } | null;
+  rooms: {
+    count: number;
+    clientsPerRoom: number;
+    rssKbPerRoom: number;
+    heapKbPerRoom: number;
+    /** Every client typing at `rate` edits/s for `seconds`: the server's event-loop delay and CPU. */
+    rate: number;
+    seconds: number;
+    edits: number;
+    /** Rooms whose two clients end with the same text, all edits included. */
+    converged: number;
+    loopP99Ms: number;
+    loopMaxMs: number;
+    serverCpuPct: number;
+  } | null;
   phases: PhaseStats[];
   cpuSeconds: number;
   peakRssMb: number;
@@ -62,11 +81,14 @@ export interface CollabOptions {
   rate: number;
   rooms: number;
   paragraphs: number;
+  /** How long every client of the many-rooms phase types, s; and at what rate, edits/s. */
+  roomsSeconds: number;
+  roomsRate: number;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+export async function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms);
@@ -83,7 +105,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-function clause(id: string): Y.XmlElement {
+export function clause(id: string): Y.XmlElement {
   return clauseElement({
     id,
     kind: 'operative',
@@ -98,7 +120,7 @@ function clause(id: string): Y.XmlElement {
  * The paragraph text to type into. Accord's new documents already hold section > [sectionHeading,
  * clause > paragraph]; on the peers, which start empty, the first client writes the same tree.
  */
-function typingTarget(doc: Y.Doc): Y.XmlText {
+export function typingTarget(doc: Y.Doc): Y.XmlText {
   const root = doc.getXmlFragment(EDITOR_ROOT);
   if (root.length === 0) {
     doc.transact(() =>
@@ -199,6 +221,8 @@ async function fanout(
     sentAt[i] = performance.now();
     text.insert(text.length, i % 10 === 9 ? ' ' : 'x');
     clockAfter[i] = Y.getState(doc.store, writerId);
+    // Presence on: the writer's caret moves with every edit, as an editor announces it.
+    writer.sendAwareness(writerId, i + 1, { user: { name: 'Writer' }, paragraph: 'p1', cursor: null });
   }
   const deadline = performance.now() + 5000;
   while (latencies.length < edits * readers && performance.now() < deadline) await sleep(10);
@@ -246,7 +270,14 @@ async function largeDoc(kind: ServerKind, server: ServerProcess, paragraphs: num
       (el.get(0) as Y.XmlElement).insert(0, [t]); // readable once integrated
     });
     edits += 1;
-    for (const word of ['The ', 'Group ', 'recommends ', 'that ', `item ${i}.`]) {
+    // About 320 bytes of state per paragraph: a 1,000-paragraph draft of ~320 KB, as the issue measures.
+    for (const word of [
+      'The Group recommends that States ',
+      `consider measure ${i} on capacity building `,
+      'and international cooperation, ',
+      'in line with the principles agreed at its previous sessions ',
+      'and with due regard to national circumstances.',
+    ]) {
       t.insert(t.length, word);
       edits += 1;
     }
@@ -268,14 +299,52 @@ async function largeDoc(kind: ServerKind, server: ServerProcess, paragraphs: num
     if (got < paragraphs) throw new Error(`${kind.name}: a fresh client synced only ${got} paragraphs`);
     await sleep(50);
   }
+  // Server CPU of one cold join at a time: the server's CPU clock around each join.
+  const serverMs: number[] = [];
+  for (let k = 0; k < 5; k++) {
+    const before = await server.stats();
+    const c = await WireClient.connect(kind.url(server.port, id), id, kind.flavor, false);
+    await within(c.synced, 30_000, 'a cold joiner to sync');
+    const after = await server.stats();
+    serverMs.push((after.cpuUs - before.cpuUs) / 1000);
+    c.close();
+    await sleep(50);
+  }
+  // The storm: 20 clients that have nothing join at once.
+  const stormBefore = await server.stats();
+  const t = performance.now();
+  const storm = await Promise.all(
+    Array.from({ length: 20 }, async () => {
+      const c = await WireClient.connect(kind.url(server.port, id), id, kind.flavor, false);
+      await within(c.synced, 30_000, 'a joiner of the storm to sync');
+      return { c, ms: performance.now() - t };
+    }),
+  );
+  const stormAfter = await server.stats();
+  for (const { c } of storm) c.close();
   writer.close();
   const syncRunsMs = [...times];
   times.sort((a, b) => a - b);
-  return { paragraphs, edits, buildMs, bytes, syncMs: times[2]!, syncRunsMs };
+  serverMs.sort((a, b) => a - b);
+  return {
+    paragraphs,
+    edits,
+    buildMs,
+    bytes,
+    syncMs: times[2]!,
+    syncRunsMs,
+    joinServerMs: serverMs[2]!,
+    stormMaxMs: Math.max(...storm.map((s) => s.ms)),
+    stormServerMs: (stormAfter.cpuUs - stormBefore.cpuUs) / 1000,
+  };
 }
 
-/** Opens one client per room (small document) in a fresh server process; the growth after GC / rooms. */
-async function openRooms(kind: ServerKind, server: ServerProcess, ids: string[]) {
+/**
+ * Many small rooms, as a node hosting many groups sees them: two clients per room (small document)
+ * in a fresh server process — memory per room after GC — then every client typing at `rate`
+ * edits/s (spread evenly), the server's event-loop delay and CPU measured meanwhile.
+ */
+async function manyRooms(kind: ServerKind, server: ServerProcess, ids: string[], seconds: number, rate: number) {
   // One room first, so code paths compiled on first use are not billed to the rooms.
   const [warm] = await connectMany(kind, server, ids.slice(0, 1), () => true);
   typingTarget(warm!.doc!);
@@ -284,20 +353,61 @@ async function openRooms(kind: ServerKind, server: ServerProcess, ids: string[])
   await sleep(200);
   const before = await server.stats({ gc: true });
   const rest = ids.slice(1);
-  const clients = await connectMany(kind, server, rest, () => true, 50);
-  // Peers start with empty rooms: each client writes the same small tree Accord's new documents have.
-  for (const c of clients) typingTarget(c.doc!);
-  for (let i = 0; i < clients.length; i += 100)
-    await within(Promise.all(clients.slice(i, i + 100).map((c) => c.resync())), 30_000, 'room trees to be stored');
+  const first = await connectMany(kind, server, rest, () => true, 50);
+  // Peers start with empty rooms: each first client writes the same small tree Accord's new documents have.
+  for (const c of first) typingTarget(c.doc!);
+  for (let i = 0; i < first.length; i += 100)
+    await within(Promise.all(first.slice(i, i + 100).map((c) => c.resync())), 30_000, 'room trees to be stored');
+  const second = await connectMany(kind, server, rest, () => true, 50);
   await sleep(500);
   const after = await server.stats({ gc: true });
-  for (const c of clients) c.close();
   const n = rest.length;
-  const heap = (s: ChildStats) => s.heapUsed + s.external;
+  const heap = (st: ChildStats) => st.heapUsed + st.external;
+
+  const clients = [...first, ...second];
+  const texts = clients.map((c) => typingTarget(c.doc!));
+  const typed = new Array<number>(clients.length).fill(0);
+  const cpuBefore = await server.stats({ loopReset: true });
+  const period = 1000 / rate;
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  let edits = 0;
+  // Edit e is due at start + e·period/clients (client e mod clients): one timer, every client in turn.
+  while (performance.now() < end) {
+    const now = performance.now();
+    while (start + (edits * period) / clients.length <= Math.min(now, end)) {
+      const k = edits % clients.length;
+      const text = texts[k]!;
+      text.insert(text.length, edits % 10 === 9 ? ' ' : 'x');
+      typed[k] = (typed[k] ?? 0) + 1;
+      edits++;
+    }
+    await sleep(5);
+  }
+  // Room r's clients are first[r] and second[r]: both must hold every edit of both.
+  const converged = () =>
+    first.filter((c, r) => {
+      const other = second[r]!;
+      const a = typingTarget(c.doc!).toString();
+      return a.length === typed[r]! + typed[r + n]! && a === typingTarget(other.doc!).toString();
+    }).length;
+  const deadline = performance.now() + 5000;
+  while (converged() < n && performance.now() < deadline) await sleep(50);
+  const wall = performance.now() - start;
+  const cpuAfter = await server.stats();
+  for (const c of clients) c.close();
   return {
     count: n,
+    clientsPerRoom: 2,
     rssKbPerRoom: (after.rss - before.rss) / n / 1024,
     heapKbPerRoom: (heap(after) - heap(before)) / n / 1024,
+    rate,
+    seconds,
+    edits,
+    converged: converged(),
+    loopP99Ms: cpuAfter.loopP99Ms,
+    loopMaxMs: cpuAfter.loopMaxMs,
+    serverCpuPct: ((cpuAfter.cpuUs - cpuBefore.cpuUs) / 1000 / wall) * 100,
   };
 }
 
@@ -366,7 +476,9 @@ export async function runCollabBench(
     // Memory per room in a fresh process, so heap grown by earlier phases does not absorb the rooms.
     await stop();
     await start();
-    result.rooms = await phase(`open ${opts.rooms} rooms (fresh process)`, (s) => openRooms(kind, s, ids));
+    result.rooms = await phase(`${opts.rooms} rooms × 2 clients typing (fresh process)`, (s) =>
+      manyRooms(kind, s, ids, opts.roomsSeconds, opts.roomsRate),
+    );
   } catch (err) {
     result.error = err instanceof Error ? err.message : String(err);
     log(`  FAILED: ${result.error}`);
@@ -393,6 +505,10 @@ export function collabSection(results: CollabResult[], opts: CollabOptions): Ben
     row(`fan-out N=${n}: server CPU µs per delivered message (kernel %)`, (r) =>
       at(r, (f) => `${fmt(f.cpuUsPerMessage)} (${fmt(f.cpuKernelPct, 0)} %)`),
     );
+    const reference = results.find((r) => r.server.startsWith('y-websocket'))?.fanout[i];
+    row(`fan-out N=${n}: server CPU per (edit × reader), ratio to y-websocket-server`, (r) =>
+      at(r, (f) => (reference ? `${fmt(f.cpuUsPerMessage / reference.cpuUsPerMessage, 2)}×` : '–')),
+    );
     row(`fan-out N=${n}: delivered / expected, converged`, (r) =>
       at(r, (f) => `${f.delivered} / ${f.edits * f.readers}${f.converged ? '' : ' NOT CONVERGED'}`),
     );
@@ -414,8 +530,37 @@ export function collabSection(results: CollabResult[], opts: CollabOptions): Ben
     'large doc: state size, KB',
     large((l) => fmt(l.bytes / 1024, 0)),
   );
-  row(`memory per open room (${opts.rooms} rooms), RSS KB`, (r) => fmt(r.rooms?.rssKbPerRoom));
-  row(`memory per open room (${opts.rooms} rooms), JS heap + external KB`, (r) => fmt(r.rooms?.heapKbPerRoom));
+  row(
+    'cold join: server CPU per fresh client, ms (median of 5, one at a time)',
+    large((l) => fmt(l.joinServerMs, 2)),
+  );
+  const refJoin = results.find((r) => r.server.startsWith('y-websocket'))?.largeDoc?.joinServerMs;
+  row(
+    'cold join: server CPU per fresh client, ratio to y-websocket-server',
+    large((l) => (refJoin ? `${fmt(l.joinServerMs / refJoin, 2)}×` : '–')),
+  );
+  row(
+    'cold join storm: 20 clients at once, slowest sync ms / server CPU ms',
+    large((l) => `${fmt(l.stormMaxMs, 0)} / ${fmt(l.stormServerMs, 0)}`),
+  );
+  const rooms = (show: (m: NonNullable<CollabResult['rooms']>) => string) => (r: CollabResult) =>
+    r.rooms ? show(r.rooms) : '–';
+  row(
+    `memory per open room (${opts.rooms} rooms × 2 clients), RSS KB`,
+    rooms((m) => fmt(m.rssKbPerRoom)),
+  );
+  row(
+    `memory per open room (${opts.rooms} rooms × 2 clients), JS heap + external KB`,
+    rooms((m) => fmt(m.heapKbPerRoom)),
+  );
+  row(
+    `${opts.rooms} rooms × 2 clients at ${opts.roomsRate} edits/s: server event-loop delay p99 / max, ms`,
+    rooms((m) => `${fmt(m.loopP99Ms)} / ${fmt(m.loopMaxMs)}`),
+  );
+  row(
+    `${opts.rooms} rooms × 2 clients at ${opts.roomsRate} edits/s: server CPU %, rooms converged (edits)`,
+    rooms((m) => `${fmt(m.serverCpuPct, 0)} %, ${m.converged} / ${m.count} (${m.edits})`),
+  );
   const phaseNames = [...new Set(results.flatMap((r) => r.phases.map((p) => p.name)))];
   for (const name of phaseNames) {
     row(`phase ${name}: server CPU s / peak RSS MB`, (r) => {
@@ -432,9 +577,11 @@ export function collabSection(results: CollabResult[], opts: CollabOptions): Ben
     columns: results.map((r) => r.server),
     rows,
     note:
-      `One writer at ${opts.rate} edits/s for ${opts.seconds} s per N; latency from the writer's local edit to ` +
-      'each reader receiving it, all (edit, reader) pairs. Each server in its own process on loopback; ' +
-      'memory per room measured after GC in a fresh server process.',
+      `One writer at ${opts.rate} edits/s for ${opts.seconds} s per N, each edit with a presence (caret) update; ` +
+      "latency from the writer's local edit to each reader receiving it, all (edit, reader) pairs. Each server " +
+      'in its own process on loopback; memory per room measured after GC in a fresh server process, then every ' +
+      `client of those rooms typing for ${opts.roomsSeconds} s. Cold joins: clients with nothing (empty state ` +
+      'vector) syncing the large document.',
     data: results,
   };
 }

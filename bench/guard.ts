@@ -1,4 +1,6 @@
 import * as Y from 'yjs';
+import { BracketIndex } from '../server/collab/bracketIndex.js';
+import { ClientIds } from '../server/collab/clientIds.js';
 import { Connection } from '../server/collab/connection.js';
 import { LockIndex } from '../server/collab/lockIndex.js';
 import { inspectUpdate } from '../server/collab/updateInspection.js';
@@ -10,7 +12,8 @@ import { type BenchSection, fmt, renderSection } from './section.js';
 
 /**
  * The cost of the server's update check on a 1,000-paragraph draft (issue 4): a typing
- * update, a paste of a new paragraph and a select-all delete, each inspected and judged
+ * update, the same in a heavily bracketed paragraph (where deletions replay the paragraph's
+ * brackets), a paste of a new paragraph and a select-all delete, each inspected and judged
  * against 100 locks, compared with the cost of applying the same update to a copy.
  */
 export interface GuardRow {
@@ -31,7 +34,17 @@ function bigDraft(paragraphs: number): Draft {
     blocks: [
       {
         type: 'text',
-        runs: [{ text: `Paragraph ${i} of the draft recommendations, with some words to edit.`, brackets: [] }],
+        runs:
+          i === 601
+            ? // A heavily negotiated paragraph: twenty brackets of several delegations.
+              Array.from({ length: 20 }, (_, b) => [
+                { text: `words ${b} `, brackets: [] },
+                {
+                  text: `bracketed ${b}`,
+                  brackets: [{ id: `b${b}`, by: `u${b % 4}`, byName: `Delegate ${b % 4}`, at: 1, group: null }],
+                },
+              ]).flat()
+            : [{ text: `Paragraph ${i} of the draft recommendations, with some words to edit.`, brackets: [] }],
       },
     ],
   }));
@@ -65,8 +78,10 @@ export function runGuardBench(paragraphs = 1000): GuardRow[] {
   const state = Y.encodeStateAsUpdate(base);
   const locks = new LockIndex(base);
   locks.rebuild(Array.from({ length: 100 }, (_, i) => `p${i * 10 + 5}`));
+  const brackets = new BracketIndex(base);
+  const clientIds = new ClientIds(base);
   const conn = new Connection(
-    { send: () => {}, close: () => {} },
+    { send: () => {}, sendBatch: () => {}, close: () => {} },
     { userId: 'u', name: 'U', affiliation: '', isAdmin: false },
     'member',
     'bench',
@@ -89,6 +104,8 @@ export function runGuardBench(paragraphs = 1000): GuardRow[] {
   };
   const cases: [string, Uint8Array][] = [
     ['typing one character', updateOf((d) => clauseText(d, 501).insert(10, 'x'))],
+    ['typing in a paragraph with 20 brackets', updateOf((d) => clauseText(d, 601).insert(30, 'x'))],
+    ['deleting a word in a paragraph with 20 brackets', updateOf((d) => clauseText(d, 601).delete(20, 6))],
     [
       'pasting a new paragraph',
       updateOf((d) => {
@@ -112,8 +129,8 @@ export function runGuardBench(paragraphs = 1000): GuardRow[] {
   return cases.map(([name, update]) => {
     const runs = name.startsWith('select-all') ? 30 : 300;
     const checkUs = timeUs(() => {
-      const facts = inspectUpdate(base, update, locks.protectedContainers);
-      updatePolicy(facts, conn, locks);
+      const facts = inspectUpdate(base, update, { protectedContainers: locks.protectedContainers, brackets });
+      updatePolicy(facts, conn, { locks, clientIds, proposalsOnly: new Set(), now: Date.now() });
     }, runs);
     const copies = Array.from({ length: runs }, () => {
       const d = new Y.Doc();

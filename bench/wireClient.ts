@@ -12,6 +12,7 @@ import * as Y from 'yjs';
 export type Flavor = 'plain' | 'hocuspocus';
 
 const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
 const MESSAGE_AUTH = 2;
 /** Hocuspocus answers a client's SyncStep1 with this type; the body is a sync message. */
 const MESSAGE_SYNC_REPLY = 4;
@@ -79,6 +80,21 @@ export class WireClient {
     encoding.writeVarUint(e, type);
     body(e);
     this.ws.send(encoding.toUint8Array(e));
+  }
+
+  /**
+   * Announces this client's presence (one awareness entry under its doc's client id), as an
+   * editor does when its caret moves: every edit of a real client comes with one.
+   */
+  sendAwareness(clientId: number, clock: number, state: Record<string, unknown>): void {
+    this.send(MESSAGE_AWARENESS, (e) => {
+      const u = encoding.createEncoder();
+      encoding.writeVarUint(u, 1);
+      encoding.writeVarUint(u, clientId);
+      encoding.writeVarUint(u, clock);
+      encoding.writeVarString(u, JSON.stringify(state));
+      encoding.writeVarUint8Array(e, encoding.toUint8Array(u));
+    });
   }
 
   /** Asks for the server's state again; resolves when it answers (all earlier messages were processed). */

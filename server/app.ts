@@ -1,34 +1,46 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
+import { Limits } from './auth/limits.js';
 import { CollabUpgrade } from './collab/collabUpgrade.js';
 import { RoomManager } from './collab/roomManager.js';
 import { updatePolicy } from './collab/updatePolicy.js';
 import type { Config } from './config.js';
 import { DocumentSetup } from './documents/documentSetup.js';
+import { reopenChangedAgreements } from './governance/agreedText.js';
 import { GovernanceService } from './governance/governanceService.js';
 import { authenticate } from './http/authenticate.js';
+import { ClientAddress } from './http/clientAddress.js';
 import type { AppEnv, Services } from './http/context.js';
-import { ApiError } from './http/httpError.js';
-import { OpenApiRegistry } from './http/openapi.js';
+import { ApiError, toApiError } from './http/httpError.js';
+import { applyRateLimits } from './http/middleware/rateLimit.js';
+import { sameOriginWrites } from './http/middleware/sameOriginWrites.js';
+import { OPENAPI_PATH, openApiDocument, registerSecuritySchemes } from './http/openApiDocument.js';
+import { auditRoutes } from './http/routes/auditRoutes.js';
 import { authRoutes } from './http/routes/authRoutes.js';
 import { documentRoutes } from './http/routes/documentRoutes.js';
 import { exportRoutes } from './http/routes/exportRoutes.js';
 import { governanceRoutes } from './http/routes/governanceRoutes.js';
 import { importRoutes } from './http/routes/importRoutes.js';
+import { proposalRoutes } from './http/routes/proposalRoutes.js';
 import { revisionRoutes } from './http/routes/revisionRoutes.js';
+import { signinLinkRoutes } from './http/routes/signinLinkRoutes.js';
+import { apiRouter } from './http/validate.js';
+import { httpLog } from './ops/httpLog.js';
+import { Metrics } from './ops/metrics.js';
+import { opsRoutes } from './ops/opsRoutes.js';
+import { findClientDir, serveClient } from './ops/staticAssets.js';
 import { Accounts } from './store/accounts.js';
 import { AuditLog } from './store/auditLog.js';
 import { RevisionStore } from './store/revisionStore.js';
 import { openSqlite, type SqliteDatabase } from './store/sqliteDatabase.js';
 import { SqliteDocStore } from './store/sqliteDocStore.js';
+import { TextEditAudit } from './store/textEditAudit.js';
+import { checkChainInWorker } from './work/heavyWork.js';
 
 export interface Accord {
-  app: Hono<AppEnv>;
+  app: OpenAPIHono<AppEnv>;
   services: Services;
   setup: DocumentSetup;
   collab: CollabUpgrade;
@@ -37,43 +49,59 @@ export interface Accord {
   close(): Promise<void>;
 }
 
-const CLIENT_DIR = resolve(import.meta.dirname, '../dist/client');
+/** Anonymous requests that start a session: checked for CSRF like cookie-authenticated ones. */
+const SESSION_ENDPOINTS = /^\/api\/(signin|invites\/[^/]+\/accept)$/;
 
 /** Builds the whole server without listening (main.ts / startServer.ts listen). */
 export function createAccord(config: Config, log: Logger): Accord {
   const db = openSqlite(config.DATA_DIR, config.SQLITE_SYNCHRONOUS);
   const accounts = new Accounts(db);
-  const audit = new AuditLog(db);
+  // Chain verification hashes every entry: on the worker pool, not the event loop.
+  const audit = new AuditLog(db, checkChainInWorker);
   const revisions = new RevisionStore(db);
-  const docStore = new SqliteDocStore(db);
-  let governance: GovernanceService | null = null;
+  const textEdits = new TextEditAudit(audit);
+  // Filled in below: the metrics read the rooms and connections that are built with them.
+  let sources: { rooms: RoomManager; collab: CollabUpgrade } | null = null;
+  const metrics = new Metrics({
+    connections: () => sources?.collab.sockets.size ?? 0,
+    rooms: () => sources?.rooms.loadedCount ?? 0,
+  });
+  const docStore = metrics.timedStore(new SqliteDocStore(db));
+  let closing = false;
   const rooms = new RoomManager({
     store: docStore,
     log,
-    policy: updatePolicy,
+    policy: metrics.countingPolicy(updatePolicy),
     idleMs: config.ROOM_IDLE_MS,
     compactAfterUpdates: config.COMPACT_AFTER_UPDATES,
-    awarenessTimeoutMs: config.AWARENESS_TIMEOUT_MS,
-    onLoad: (room) => governance?.prepareRoom(room),
+    awareness: {
+      timeoutMs: config.AWARENESS_TIMEOUT_MS,
+      intervalMs: config.AWARENESS_INTERVAL_MS,
+      maxStateBytes: config.AWARENESS_MAX_STATE_BYTES,
+    },
+    afterClientUpdate: reopenChangedAgreements(audit),
     onEdits: (docId, edits) => {
-      // One audit entry per persisted batch and person: who changed which paragraphs.
-      const byUser = new Map<string, Set<string>>();
-      for (const e of edits) {
-        const set = byUser.get(e.conn.principal.userId) ?? new Set<string>();
-        for (const p of e.paragraphs) set.add(p);
-        byUser.set(e.conn.principal.userId, set);
-      }
-      for (const [userId, paragraphs] of byUser)
-        audit.append(docId, userId, 'text.edit', { paragraphs: [...paragraphs] });
+      // Who changed which paragraphs: one entry per person, paragraph and minute.
+      textEdits.record(
+        docId,
+        edits.map((e) => ({ userId: e.conn.principal.userId, paragraphs: [...e.paragraphs, ...e.created] })),
+        Date.now(),
+      );
+      // Removing a bracket and resolving an alternative are recorded as what they are.
+      for (const e of edits)
+        for (const ev of e.events) audit.append(docId, e.conn.principal.userId, ev.action, ev.detail);
     },
   });
-  governance = new GovernanceService(rooms, audit);
-  const openapi = new OpenApiRegistry();
-  const services: Services = { config, log, accounts, audit, rooms, governance, revisions, openapi };
-  const setup = new DocumentSetup(accounts, rooms, governance, audit);
-  const collab = new CollabUpgrade(config, accounts, rooms, log);
+  const governance = new GovernanceService(rooms, audit);
+  const limits = new Limits(config);
+  const addresses = new ClientAddress(config.TRUSTED_PROXIES);
+  const services: Services = { config, log, accounts, audit, rooms, governance, revisions, limits };
+  const setup = new DocumentSetup(accounts, rooms, audit);
+  const collab = new CollabUpgrade(config, accounts, rooms, log, limits, addresses);
+  sources = { rooms, collab };
 
-  const app = new Hono<AppEnv>();
+  const app = apiRouter();
+  registerSecuritySchemes(app);
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -95,31 +123,50 @@ export function createAccord(config: Config, log: Logger): Accord {
       },
     }),
   );
-  app.use(authenticate(accounts));
-  app.get('/healthz', (c) => c.json({ ok: true, rooms: rooms.loadedCount }));
-  app.get('/api/openapi.json', (c) => c.json(openapi.document(config.PUBLIC_URL)));
+  app.use(httpLog(log));
+  app.use(metrics.httpTimer());
+  app.use(sameOriginWrites(() => config.PUBLIC_URL, SESSION_ENDPOINTS));
+  app.use('/api/*', authenticate(accounts, limits, addresses));
+  applyRateLimits(app, limits);
+  app.route(
+    '/',
+    opsRoutes({
+      config,
+      metrics,
+      loadedRooms: () => rooms.loadedCount,
+      checkStore: () => db.prepare('SELECT 1 FROM documents LIMIT 1').get(),
+      shuttingDown: () => closing,
+    }),
+  );
+  app.use('/api/documents/:id/export', metrics.exportTimer('export'));
+  app.use('/api/documents/:id/compare', metrics.exportTimer('compare'));
+  // Built on first request, once every route is registered; routes never change after start.
+  let document: ReturnType<typeof openApiDocument> | null = null;
+  app.get(OPENAPI_PATH, (c) => c.json((document ??= openApiDocument(app, config.PUBLIC_URL))));
   app.route('/', authRoutes(services));
   app.route('/', importRoutes(services, setup));
   app.route('/', documentRoutes(services, setup));
+  app.route('/', signinLinkRoutes(services));
   app.route('/', governanceRoutes(services));
+  app.route('/', proposalRoutes(services));
+  app.route('/', auditRoutes(services));
   app.route('/', revisionRoutes(services));
   app.route('/', exportRoutes(services));
   app.all('/api/*', () => {
-    throw new ApiError(404, 'not_found', 'No such API endpoint; see /api/openapi.json.');
+    throw new ApiError(404, 'not_found', `No such API endpoint; see ${OPENAPI_PATH}.`);
   });
 
-  // The single-page app: static assets, and index.html for every client route.
-  if (existsSync(CLIENT_DIR)) {
-    const index = readFileSync(join(CLIENT_DIR, 'index.html'), 'utf8');
-    app.use('/assets/*', serveStatic({ root: CLIENT_DIR }));
-    app.get('*', (c) => c.html(index));
-  } else {
-    app.get('*', (c) => c.text('The client is not built: run `npm run build`.', 503));
-  }
+  serveClient(app, findClientDir());
 
   app.onError((err, c) => {
-    if (err instanceof ApiError) {
-      return c.json({ error: { code: err.code, message: err.message, details: err.details } }, err.status);
+    const apiError = toApiError(err);
+    if (apiError) {
+      if (apiError.status >= 500) log.error({ err, path: c.req.path }, apiError.message);
+      if (apiError.retryAfterSeconds !== null) c.header('Retry-After', String(apiError.retryAfterSeconds));
+      return c.json(
+        { error: { code: apiError.code, message: apiError.message, details: apiError.details } },
+        apiError.status,
+      );
     }
     log.error({ err, path: c.req.path }, 'unhandled error');
     return c.json({ error: { code: 'internal', message: 'Something went wrong on the server.' } }, 500);
@@ -132,6 +179,7 @@ export function createAccord(config: Config, log: Logger): Accord {
     collab,
     db,
     async close() {
+      closing = true;
       await rooms.closeAll();
       collab.closeAll(1001, 'server shutting down');
       db.close();

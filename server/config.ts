@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { parsePdfFontList } from './export/pdfFonts.js';
+import { ClientAddress } from './http/clientAddress.js';
 
 /**
  * Every setting Accord reads from the environment, with its default and why.
@@ -35,8 +37,37 @@ const schema = z.object({
     .default(8 * 1024 * 1024),
   /** @default 20 — concurrent connections per user. */
   MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).default(20),
-  /** @default 30 — unauthenticated upgrade attempts per IP per 10 seconds. */
-  MAX_UPGRADES_PER_IP: z.coerce.number().int().min(1).default(30),
+  /**
+   * @default 200 — document messages per second per person, across all their connections,
+   * before the connection that exceeds it is closed with 4429 (awareness has its own budget).
+   */
+  MAX_MESSAGES_PER_SECOND_PER_USER: z.coerce.number().int().min(1).default(200),
+  /**
+   * @default 30 — failed credential checks per client address per FAILED_AUTH_WINDOW_SECONDS
+   * (wrong tokens or cookies, sign-in links, invite tokens, refused upgrades); beyond it the
+   * address gets 429 without any credential being checked. Successful sign-ins do not count,
+   * so a meeting room behind one address is not locked out by its own members.
+   */
+  MAX_FAILED_AUTH_PER_IP: z.coerce.number().int().min(1).default(30),
+  /** @default 60 — the window of MAX_FAILED_AUTH_PER_IP, and how long an address stays blocked. */
+  FAILED_AUTH_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  /** @default 30 — successful WebSocket upgrades per person per 10 seconds (a reconnect loop). */
+  MAX_UPGRADES_PER_USER: z.coerce.number().int().min(1).default(30),
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (comma-separated IPs or CIDRs, e.g.
+   * `127.0.0.1, 10.0.0.0/8`). Empty (the default): the client address is the socket's.
+   */
+  TRUSTED_PROXIES: z.string().default(''),
+  /**
+   * @default 30000 — every open WebSocket is pinged this often; one that has not answered
+   * the previous ping is terminated (half-open connections hold rooms and connection slots).
+   */
+  PING_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+  /**
+   * @default 10000 — an import whose parsing takes longer is refused with 422 and its worker
+   * thread terminated (crafted files can keep a parser busy for minutes).
+   */
+  IMPORT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /** @default 10000 — a room stays loaded this long after its last client leaves. */
   ROOM_IDLE_MS: z.coerce.number().int().min(0).default(10_000),
   /** @default 500 — updates in the log before it is compacted into a snapshot. */
@@ -44,10 +75,34 @@ const schema = z.object({
   /** @default 30000 — awareness states not renewed for this long are removed. */
   AWARENESS_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
   /**
+   * @default 80 — presence is relayed in one combined frame per connection at most this often
+   * (latest state per person), so a room of 100 moving carets costs O(N) frames, not O(N²).
+   */
+  AWARENESS_INTERVAL_MS: z.coerce.number().int().min(10).max(1000).default(80),
+  /** @default 4096 — larger awareness states (presence) are dropped, not relayed. */
+  AWARENESS_MAX_STATE_BYTES: z.coerce.number().int().min(256).max(65_536).default(4096),
+  /**
+   * @default 60 — awareness frames per second per connection; the excess is dropped (never a
+   * disconnection), except a lone own state, so the last caret position always lands.
+   */
+  AWARENESS_MAX_PER_SECOND: z.coerce.number().int().min(1).default(60),
+  /**
    * @default FULL — fsync each batch: an acknowledged edit survives power loss.
    * NORMAL survives a process crash only, and is faster.
    */
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  /**
+   * Bearer token required to read /metrics. Unset: /metrics is open, as most exporters are —
+   * then keep it off the public internet at the reverse proxy (see the README).
+   */
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
+  /**
+   * Fonts of the PDF export, in order of preference: comma-separated `path[#PostScriptName][@style]`
+   * (style regular, bold, italic or boldItalic; a .ttc names its face). Each character takes the
+   * first face of its style that has it. Unset: DejaVu, Noto Naskh Arabic, Noto Serif CJK SC and
+   * DejaVu Sans where Debian installs them (server/export/pdfFonts.ts). Checked at start.
+   */
+  PDF_FONTS: z.string().optional(),
   /** @default info */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -63,5 +118,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every variable.`);
   }
   const c = parsed.data;
+  try {
+    new ClientAddress(c.TRUSTED_PROXIES);
+    // A font list that names a missing file would otherwise only fail at the first PDF export.
+    if (c.PDF_FONTS !== undefined && c.PDF_FONTS.trim() !== '') parsePdfFontList(c.PDF_FONTS, true);
+  } catch (err) {
+    throw new ConfigError(`Invalid configuration:\n  ${(err as Error).message}\nSee .env.example for every variable.`);
+  }
   return { ...c, PUBLIC_URL: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, '') };
 }

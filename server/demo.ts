@@ -1,24 +1,28 @@
-import { demoDraft } from '../shared/demo/demoDraft.js';
+import { demoDelegations, demoDraft, demoProposals } from '../shared/demo/demoDraft.js';
 import type { Role } from '../shared/governance/roles.js';
+import { paragraphPlainText } from '../shared/model/proposalAnchors.js';
 import type { Accord } from './app.js';
 import { ADMIN_ID } from './bootstrap.js';
+import { opposeProposal } from './governance/commands/opposeProposal.js';
+import { supportProposal } from './governance/commands/supportProposal.js';
+import { tableProposal } from './governance/commands/tableProposal.js';
+import { findClause } from './governance/paragraphs.js';
 
 export const DEMO_DOC_ID = 'demo';
 
-const demoPeople: Array<{ id: string; name: string; affiliation: string; role: Role }> = [
-  { id: 'demo-chair', name: 'Amina Diallo', affiliation: 'Chair (Senegal)', role: 'chair' },
-  { id: 'demo-member', name: 'Lars Eriksen', affiliation: 'Delegation of Norway', role: 'member' },
-  { id: 'demo-observer', name: 'Mei Tanaka', affiliation: 'Observer, Internet Society', role: 'observer' },
-];
+/** The people whose sign-in links `npm start` prints: one per role. */
+const linkFor = new Set(['demo-chair', 'demo-member', 'demo-observer']);
 
 /**
- * The demo `npm start` brings up: the demo draft, and fresh one-time sign-in
- * links for a chair, a member and an observer so each role can be tried in
- * its own browser window.
+ * The demo `npm start` brings up: the demo draft with its delegations and a few pending
+ * proposals with support, and fresh one-time sign-in links for a chair, a member and an
+ * observer so each role can be tried in its own browser window.
  */
 export async function ensureDemo(accord: Accord): Promise<Array<{ role: Role; name: string; link: string }>> {
   const { accounts, config } = accord.services;
-  for (const p of demoPeople) if (!accounts.user(p.id)) accounts.createUser(p.name, p.affiliation, false, p.id);
+  const people = demoDelegations.flatMap((d) => d.people.map((p) => ({ ...p, delegation: d })));
+  for (const p of people) if (!accounts.user(p.id)) accounts.createUser(p.name, p.delegation.name, false, p.id);
+  let created = false;
   if (!accounts.document(DEMO_DOC_ID)) {
     const demo = demoDraft();
     const admin = accounts.user(ADMIN_ID);
@@ -30,11 +34,71 @@ export async function ensureDemo(accord: Accord): Promise<Array<{ role: Role; na
       { draft: demo.draft, governance: demo.governance },
       DEMO_DOC_ID,
     );
+    created = true;
   }
-  for (const p of demoPeople) accounts.setRole(DEMO_DOC_ID, p.id, p.role);
-  return demoPeople.map((p) => ({
-    role: p.role,
-    name: `${p.name} (${p.affiliation})`,
-    link: `${config.PUBLIC_URL}/signin/${accounts.issue(p.id, 'signin_link')}`,
-  }));
+  const existing = new Map(accounts.delegations.list(DEMO_DOC_ID).map((d) => [d.code, d]));
+  for (const d of demoDelegations) {
+    const delegation = existing.get(d.code) ?? accounts.delegations.create(DEMO_DOC_ID, d.name, d.code, d.kind);
+    for (const p of d.people) accounts.setRole(DEMO_DOC_ID, p.id, p.role, delegation.id);
+  }
+  if (created) await tableDemoProposals(accord);
+  return people
+    .filter((p) => linkFor.has(p.id))
+    .map((p) => ({
+      role: p.role,
+      name: `${p.name} (${p.delegation.name})`,
+      link: `${config.PUBLIC_URL}/signin/${accounts.issue(p.id, 'signin_link')}`,
+    }));
+}
+
+/** The demo's pending proposals, through the same commands people use (real anchors, real audit). */
+async function tableDemoProposals(accord: Accord): Promise<void> {
+  const { accounts, governance, rooms } = accord.services;
+  const as = (userId: string) => {
+    const user = accounts.user(userId);
+    const role = user ? accounts.roleOn(DEMO_DOC_ID, user) : null;
+    if (!user || !role) throw new Error(`demo person ${userId} is not on the demo draft`);
+    return { who: accounts.onDocument(DEMO_DOC_ID, user), role };
+  };
+  const room = await rooms.get(DEMO_DOC_ID);
+  const draft = (await import('../shared/model/readDraft.js')).readDraft(room.doc.getXmlFragment('default'));
+  for (const spec of demoProposals) {
+    const paragraph = draft.sections
+      .flatMap((s) => s.paragraphs)
+      .find(
+        (p) =>
+          p.blocks[0]?.type === 'text' &&
+          p.blocks[0].runs
+            .map((r) => r.text)
+            .join('')
+            .startsWith(spec.paragraph),
+      );
+    const clause = paragraph ? findClause(room.doc, paragraph.id) : null;
+    if (!paragraph || !clause) throw new Error(`demo proposal: no paragraph "${spec.paragraph}"`);
+    const text = paragraphPlainText(clause);
+    const at = spec.words ? text.indexOf(spec.words) : -1;
+    if (spec.words && at < 0) throw new Error(`demo proposal: no "${spec.words}" in "${spec.paragraph}"`);
+    const span =
+      spec.kind === 'insert'
+        ? { from: at + (spec.words ?? '').length, to: at + (spec.words ?? '').length }
+        : spec.words
+          ? { from: at, to: at + spec.words.length }
+          : {};
+    const proposer = as(spec.by);
+    const p = await governance.run(DEMO_DOC_ID, proposer.who, proposer.role, tableProposal, {
+      paragraphId: paragraph.id,
+      kind: spec.kind,
+      text: spec.text,
+      justification: spec.justification,
+      ...span,
+    });
+    for (const id of spec.support) {
+      const s = as(id);
+      await governance.run(DEMO_DOC_ID, s.who, s.role, supportProposal, { proposalId: p.id });
+    }
+    for (const id of spec.oppose) {
+      const s = as(id);
+      await governance.run(DEMO_DOC_ID, s.who, s.role, opposeProposal, { proposalId: p.id });
+    }
+  }
 }

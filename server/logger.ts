@@ -1,7 +1,12 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 import type { Config } from './config.js';
 
-/** Structured JSON logs; every room/connection log line carries `room` and `conn`. */
-export function createLogger(config: Pick<Config, 'LOG_LEVEL'>): Logger {
-  return pino({ level: config.LOG_LEVEL, base: { app: 'accord' } });
+/**
+ * Structured JSON logs on stdout (or `destination`, for tests that read them); every room or
+ * connection line carries `room` and `conn`. Secrets never go here: HTTP lines redact tokens in
+ * paths and carry no headers, and sign-in links are printed to the console by main.ts only.
+ */
+export function createLogger(config: Pick<Config, 'LOG_LEVEL'>, destination?: DestinationStream): Logger {
+  const options = { level: config.LOG_LEVEL, base: { app: 'accord' } };
+  return destination ? pino(options, destination) : pino(options);
 }

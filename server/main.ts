@@ -1,9 +1,15 @@
+import type { Logger } from 'pino';
 import { ConfigError } from './config.js';
+import { installCrashHandlers } from './crashHandlers.js';
 import { ensureDemo } from './demo.js';
+import { createLogger } from './logger.js';
 import { startServer } from './startServer.js';
 
 /** The only place that listens. `--demo` adds the demo draft and prints sign-in links per role. */
 async function main(): Promise<void> {
+  // Until the configured logger exists, crashes are logged at the default level.
+  let log: Logger = createLogger({ LOG_LEVEL: 'info' });
+  installCrashHandlers(() => log);
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     server = await startServer();
@@ -14,7 +20,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const { log } = server;
+  log = server.log;
   const publicUrl = server.accord.services.config.PUBLIC_URL;
   log.info({ url: publicUrl }, 'Accord is listening');
   const lines = [`\nAccord is running at ${publicUrl}\n`];

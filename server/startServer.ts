@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
-import type { Logger } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 import { type Accord, createAccord } from './app.js';
 import { ensureAdmin } from './bootstrap.js';
 import { type Config, loadConfig } from './config.js';
@@ -19,15 +19,20 @@ export interface RunningServer {
 /** Builds Accord and listens; used by main.ts, the tests (PORT 0) and the benchmark. */
 export async function startServer(
   overrides: Partial<Record<keyof Config, string | number>> = {},
+  options: { logDestination?: DestinationStream } = {},
 ): Promise<RunningServer> {
   const env: Record<string, string | undefined> = { ...process.env };
   for (const [k, v] of Object.entries(overrides)) env[k] = v === undefined ? undefined : String(v);
   const config = loadConfig(env);
-  const log = createLogger(config);
+  const log = createLogger(config, options.logDestination);
   const accord = createAccord(config, log);
-  const { signinLink } = ensureAdmin(accord);
   const server = createAdaptorServer({ fetch: accord.app.fetch });
   server.on('upgrade', (req, socket, head) => accord.collab.handle(req, socket, head));
+  // Not a proxy: answer CONNECT instead of dropping the connection without a word.
+  server.on('connect', (_req, socket) => {
+    socket.on('error', () => socket.destroy());
+    socket.end('HTTP/1.1 405 Method Not Allowed\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.PORT, config.HOST, () => resolve());
@@ -39,6 +44,8 @@ export async function startServer(
       ? String(overrides.PUBLIC_URL)
       : `http://localhost:${port}`;
   }
+  // After the port is known: the link must name it.
+  const { signinLink } = ensureAdmin(accord);
   let closing: Promise<void> | null = null;
   return {
     port,

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { ApiError, apiFetch, errorMessage } from './apiFetch';
+import { adoptAccountLanguage } from '../i18n/languagePreference';
+import { ApiError, api, dataOf, errorMessage } from './apiClient';
 import type { Me } from './types';
 
 export type MeState =
@@ -15,8 +16,12 @@ export function useMe(): [MeState, () => void] {
   useEffect(() => {
     let live = true;
     void version;
-    apiFetch<{ user: Me }>('/api/me').then(
-      (r) => live && setState({ state: 'signedIn', me: r.user }),
+    dataOf(api.GET('/api/me')).then(
+      async (r) => {
+        // The account's language first, so the signed-in pages never flash in another one.
+        await adoptAccountLanguage(r.user.language).catch(() => undefined);
+        if (live) setState({ state: 'signedIn', me: r.user });
+      },
       (err: unknown) => {
         if (!live) return;
         if (err instanceof ApiError && err.status === 401) setState({ state: 'signedOut' });

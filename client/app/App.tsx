@@ -1,14 +1,23 @@
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useMe } from '../api/useMe';
 import { DocumentListPage } from '../pages/DocumentListPage';
-import { DraftPage } from '../pages/DraftPage';
 import { InvitePage } from '../pages/InvitePage';
 import { SignedOutPage } from '../pages/SignedOutPage';
+import { SigninPage } from '../pages/SigninPage';
 import { AppHeader } from './AppHeader';
-import { parseRoute, usePathname } from './router';
+import { navigate, parseRoute, usePathname, useSearch } from './router';
+import { usePageTitle } from './usePageTitle';
+
+// The draft workspace (editor, Yjs, Lit panels) is its own chunk: the sign-in page, the list
+// of drafts and invitations load without it.
+const DraftPage = lazy(() => import('../pages/DraftPage').then((m) => ({ default: m.DraftPage })));
+const ComparePage = lazy(() => import('../chair/ComparePage').then((m) => ({ default: m.ComparePage })));
 
 export function App() {
-  const route = parseRoute(usePathname());
+  const route = parseRoute(usePathname(), useSearch());
   const [meState, reloadMe] = useMe();
+  const { t } = useTranslation();
 
   // The invite page works without a session: accepting it is how people sign in.
   if (route.page === 'invite') {
@@ -21,10 +30,28 @@ export function App() {
       </>
     );
   }
+  // A one-time sign-in link opens a page; its button (a POST) signs in, then the app starts over.
+  if (route.page === 'signin') {
+    const token = route.token;
+    return (
+      <>
+        <AppHeader me={meState.state === 'signedIn' ? meState.me : null} />
+        <main id="main" className="page">
+          <SigninPage
+            token={token}
+            onSignedIn={() => {
+              reloadMe();
+              navigate('/', { replace: true });
+            }}
+          />
+        </main>
+      </>
+    );
+  }
   if (meState.state === 'loading') {
     return (
       <main id="main" className="page">
-        <p aria-live="polite">Loading…</p>
+        <p aria-live="polite">{t('app.loading')}</p>
       </main>
     );
   }
@@ -48,7 +75,20 @@ export function App() {
     );
   }
   const me = meState.me;
-  if (route.page === 'draft') return <DraftPage key={route.docId} docId={route.docId} me={me} />;
+  if (route.page === 'draft') {
+    return (
+      <Suspense fallback={<Opening text={t('app.opening.draft')} />}>
+        <DraftPage key={route.docId} docId={route.docId} me={me} />
+      </Suspense>
+    );
+  }
+  if (route.page === 'compare') {
+    return (
+      <Suspense fallback={<Opening text={t('app.opening.comparison')} />}>
+        <ComparePage docId={route.docId} from={route.from} to={route.to} me={me} />
+      </Suspense>
+    );
+  }
   return (
     <>
       <AppHeader me={me} />
@@ -59,12 +99,22 @@ export function App() {
   );
 }
 
+function Opening({ text }: { text: string }) {
+  return (
+    <main id="main" className="page">
+      <p aria-live="polite">{text}</p>
+    </main>
+  );
+}
+
 function NotFound() {
+  const { t } = useTranslation();
+  usePageTitle(t('app.notFound.title'));
   return (
     <>
-      <h1>Page not found</h1>
+      <h1>{t('app.notFound.title')}</h1>
       <p>
-        <a href="/">Go to your drafts</a>
+        <a href="/">{t('app.notFound.back')}</a>
       </p>
     </>
   );

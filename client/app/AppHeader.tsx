@@ -1,18 +1,21 @@
 import type { ReactNode } from 'react';
-import { apiFetch } from '../api/apiFetch';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/apiClient';
 import type { Me } from '../api/types';
+import { LanguageSwitch } from './LanguageSwitch';
 import { navigate } from './router';
 
-/** The banner every page shares: home link, who is signed in, sign out; pages add their own parts. */
+/** The banner every page shares: home link, who is signed in, language, sign out; pages add their own parts. */
 export function AppHeader({ me, children }: { me: Me | null; children?: ReactNode }) {
+  const { t } = useTranslation();
   const signOut = async () => {
-    await apiFetch('/api/signout', { method: 'POST' }).catch(() => undefined);
+    await api.POST('/api/signout').catch(() => undefined);
     location.assign('/');
   };
   return (
     <header className="app-header">
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('app.skipToContent')}
       </a>
       <a
         className="brand"
@@ -22,19 +25,25 @@ export function AppHeader({ me, children }: { me: Me | null; children?: ReactNod
           navigate('/');
         }}
       >
-        Accord
+        {t('app.brand')}
       </a>
       <div className="header-middle">{children}</div>
-      {me && (
-        <div className="whoami">
+      <div className="whoami">
+        {me && (
           <span>
-            {me.name} <span className="muted">({me.affiliation})</span>
+            <bdi>{me.name}</bdi>{' '}
+            <span className="muted">
+              (<bdi>{me.affiliation}</bdi>)
+            </span>
           </span>
+        )}
+        <LanguageSwitch signedIn={me !== null} />
+        {me && (
           <button type="button" className="link-button" onClick={signOut}>
-            Sign out
+            {t('app.signOut')}
           </button>
-        </div>
-      )}
+        )}
+      </div>
     </header>
   );
 }

@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /**
  * A modal dialog on the native <dialog> element: focus moves in and is trapped, Escape
@@ -17,6 +18,7 @@ export function Dialog({
   children: ReactNode;
   wide?: boolean;
 }) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -29,8 +31,8 @@ export function Dialog({
     <dialog ref={ref} className={wide ? 'dialog wide' : 'dialog'} aria-labelledby={titleId} onClose={onClose}>
       <div className="dialog-head">
         <h2 id={titleId}>{title}</h2>
-        <button type="button" className="link-button" onClick={onClose} aria-label={`Close ${title}`}>
-          Close
+        <button type="button" className="link-button" onClick={onClose} aria-label={t('common.closeNamed', { title })}>
+          {t('common.close')}
         </button>
       </div>
       {open && children}

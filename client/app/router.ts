@@ -1,29 +1,40 @@
 import { useSyncExternalStore } from 'react';
 
 /**
- * A three-route app does not need a router library: the path is the state, pushState
- * changes it, and a custom event tells subscribers (popstate covers back/forward).
+ * A handful of routes do not need a router library: the URL is the state, pushState changes
+ * it, and a custom event tells subscribers (popstate covers back/forward).
  */
 const NAVIGATE = 'accord:navigate';
 
 export type Route =
   | { page: 'list' }
   | { page: 'invite'; token: string }
+  | { page: 'signin'; token: string }
   | { page: 'draft'; docId: string }
+  | { page: 'compare'; docId: string; from: string | null; to: string | null }
   | { page: 'notFound' };
 
-export function parseRoute(pathname: string): Route {
+export function parseRoute(pathname: string, search = ''): Route {
   if (pathname === '/' || pathname === '') return { page: 'list' };
   const invite = /^\/invite\/([^/]+)\/?$/.exec(pathname);
   if (invite?.[1]) return { page: 'invite', token: decodeURIComponent(invite[1]) };
+  const signin = /^\/signin\/([^/]+)\/?$/.exec(pathname);
+  if (signin?.[1]) return { page: 'signin', token: decodeURIComponent(signin[1]) };
   const draft = /^\/d\/([^/]+)\/?$/.exec(pathname);
   if (draft?.[1]) return { page: 'draft', docId: decodeURIComponent(draft[1]) };
+  const compare = /^\/d\/([^/]+)\/compare\/?$/.exec(pathname);
+  if (compare?.[1]) {
+    const q = new URLSearchParams(search);
+    return { page: 'compare', docId: decodeURIComponent(compare[1]), from: q.get('from'), to: q.get('to') };
+  }
   return { page: 'notFound' };
 }
 
-export function navigate(path: string): void {
-  if (path === location.pathname) return;
-  history.pushState(null, '', path);
+/** Goes to `path`; `replace` drops the current entry from the history (e.g. a used sign-in link). */
+export function navigate(path: string, { replace = false }: { replace?: boolean } = {}): void {
+  if (path === location.pathname + location.search) return;
+  if (replace) history.replaceState(null, '', path);
+  else history.pushState(null, '', path);
   window.dispatchEvent(new Event(NAVIGATE));
 }
 
@@ -40,6 +51,16 @@ export function usePathname(): string {
   return useSyncExternalStore(subscribe, () => location.pathname);
 }
 
+/** The query string (with its `?`), for routes that keep state in it (the comparison). */
+export function useSearch(): string {
+  return useSyncExternalStore(subscribe, () => location.search);
+}
+
 export function draftPath(docId: string): string {
   return `/d/${encodeURIComponent(docId)}`;
+}
+
+/** The comparison page: `from`/`to` are a revision number or `live`. */
+export function comparePath(docId: string, from: string, to: string): string {
+  return `${draftPath(docId)}/compare?${new URLSearchParams({ from, to })}`;
 }

@@ -1,7 +1,8 @@
 import { blockRuns, bracketedText } from '../../shared/model/brackets';
 import type { Block, Draft } from '../../shared/model/draft';
-import { type Governance, statusLabels, statusOf } from '../../shared/model/governance';
+import { type Governance, statusOf } from '../../shared/model/governance';
 import { formatLabel, numberDraft, subparagraphLabel } from '../../shared/model/numbering';
+import { i18n } from '../i18n/i18n';
 
 /** A read-only rendering of a draft snapshot (an issued revision): numbers, brackets, statuses. */
 export function DraftView({ draft, governance }: { draft: Draft; governance: Governance | null }) {
@@ -10,18 +11,23 @@ export function DraftView({ draft, governance }: { draft: Draft; governance: Gov
     <article className="draft-view">
       {draft.sections.map((s) => (
         <section key={s.id}>
-          <h3>{s.heading}</h3>
+          <h3 dir="auto">{s.heading}</h3>
           {s.paragraphs.map((p) => {
             const label = labels.get(p.id);
             const text = renderBlocks(p.blocks, 0);
             return (
-              <div key={p.id} className="draft-view-paragraph">
+              <div key={p.id} className="draft-view-paragraph" dir="auto">
                 <span className="num">{label ? formatLabel(label) : ''}</span>
                 <div>
                   {p.bracket ? <span className="accord-bracket-char">[</span> : null}
                   {text}
                   {p.bracket ? <span className="accord-bracket-char">]</span> : null}
-                  {governance && <span className="muted"> — {statusLabels[statusOf(governance, p.id)]}</span>}
+                  {governance && (
+                    <span className="muted">
+                      {' — '}
+                      <bdi>{i18n.t(`status.${statusOf(governance, p.id)}`)}</bdi>
+                    </span>
+                  )}
                 </div>
               </div>
             );

@@ -1,48 +1,56 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import { ApiError, apiFetch, errorMessage } from '../api/apiFetch';
+import { useTranslation } from 'react-i18next';
+import type { Role } from '../../shared/governance/roles';
+import { ApiError, api, dataOf, errorMessage } from '../api/apiClient';
 import type { RevisionInfo, RevisionSnapshot } from '../api/types';
+import { comparePath, navigate } from '../app/router';
+import { formatDateTime } from '../i18n/formatDate';
+import { currentLanguage, i18n } from '../i18n/i18n';
+import { SLOT, withElements } from '../i18n/withElements';
 import type { DraftModel } from '../model/useDraftModel';
 import { DraftView } from './DraftView';
 import { download } from './download';
-import { sanitizeHtml } from './sanitizeHtml';
 
-const formats = [
-  { value: 'docx', label: 'Word (DOCX)' },
-  { value: 'pdf', label: 'PDF' },
-  { value: 'html', label: 'HTML' },
-  { value: 'md', label: 'Markdown' },
-  { value: 'akn', label: 'Akoma Ntoso XML (AKN4UN)' },
-] as const;
+/** Export formats; their names are `revisions.formats.<value>`. */
+const formats = ['docx', 'pdf', 'html', 'md', 'akn'] as const;
 
-/** Issue Rev.N, read an issued revision, compare two versions, export in every format. */
-export function RevisionsView({ docId, model }: { docId: string; model: DraftModel }) {
+/** Which part of the view an error or a confirmation belongs to: it is shown there, next to the button. */
+type Part = 'issue' | 'list' | 'compare' | 'export';
+
+/**
+ * Revisions and export for every role: read an issued revision, compare two versions (on their
+ * own page), export in every format. Chairs also issue Rev.N and may export an unagreed clean
+ * report marked DRAFT; members and observers get the same view without those two controls.
+ */
+export function RevisionsView({ docId, role, model }: { docId: string; role: Role; model: DraftModel }) {
+  const { t } = useTranslation();
   const base = `/api/documents/${encodeURIComponent(docId)}`;
+  const isChair = role === 'chair';
   const [revisions, setRevisions] = useState<RevisionInfo[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<{ part: Part; message: string } | null>(null);
+  const [status, setStatus] = useState<{ part: Part; message: string } | null>(null);
   const [note, setNote] = useState('');
   const [opened, setOpened] = useState<{ info: RevisionInfo; snapshot: RevisionSnapshot } | null>(null);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('live');
-  const [comparison, setComparison] = useState<string | null>(null);
-  const [format, setFormat] = useState<(typeof formats)[number]['value']>('docx');
+  const [format, setFormat] = useState<(typeof formats)[number]>('docx');
   const [variant, setVariant] = useState<'negotiating' | 'clean'>('negotiating');
   const [exportRevision, setExportRevision] = useState('live');
-  const [markDraft, setMarkDraft] = useState(true);
+  const [markDraft, setMarkDraft] = useState(isChair);
 
   const load = useCallback(() => {
-    apiFetch<{ revisions: RevisionInfo[] }>(`${base}/revisions`).then(
+    dataOf(api.GET('/api/documents/{id}/revisions', { params: { path: { id: docId } } })).then(
       (r) => {
         setRevisions(r.revisions);
         const last = r.revisions[r.revisions.length - 1];
         setFrom((f) => f || (last ? String(last.number) : ''));
       },
-      (err: unknown) => setError(errorMessage(err)),
+      (err: unknown) => setError({ part: 'list', message: errorMessage(err) }),
     );
-  }, [base]);
+  }, [docId]);
   useEffect(load, [load]);
 
-  const run = async (fn: () => Promise<void>) => {
+  const run = async (part: Part, fn: () => Promise<void>) => {
     setError(null);
     setStatus(null);
     try {
@@ -51,50 +59,68 @@ export function RevisionsView({ docId, model }: { docId: string; model: DraftMod
       if (err instanceof ApiError && err.status === 409) {
         const notAgreed = (err.details as { notAgreed?: unknown } | undefined)?.notAgreed;
         const list = Array.isArray(notAgreed) ? notAgreed.map((n) => notAgreedLine(model, n)).join('; ') : '';
-        setError(`${err.message}${list ? ` Not agreed: ${list}.` : ''}`);
-      } else setError(errorMessage(err));
+        const message = errorMessage(err);
+        setError({ part, message: list ? `${message} ${t('revisions.notAgreed', { list })}` : message });
+      } else setError({ part, message: errorMessage(err) });
     }
   };
+  /** The error and confirmation of one part, rendered right below its button and scrolled into view. */
+  const feedback = (part: Part) => (
+    <>
+      <div role="alert" className="part-feedback">
+        {error?.part === part && (
+          <p className="error" ref={intoView}>
+            {error.message}
+          </p>
+        )}
+      </div>
+      <p role="status" className="ok-text part-feedback">
+        {status?.part === part ? status.message : null}
+      </p>
+    </>
+  );
 
   const issue = (e: FormEvent) => {
     e.preventDefault();
-    void run(async () => {
-      const r = await apiFetch<{ label: string }>(`${base}/revisions`, {
-        method: 'POST',
-        body: note.trim() ? { note: note.trim() } : {},
-      });
+    void run('issue', async () => {
+      const r = await dataOf(
+        api.POST('/api/documents/{id}/revisions', {
+          params: { path: { id: docId } },
+          body: note.trim() ? { note: note.trim() } : {},
+        }),
+      );
       setNote('');
-      setStatus(`${r.label} issued.`);
+      setStatus({ part: 'issue', message: t('revisions.issued', { label: r.label }) });
       load();
     });
   };
 
   const open = (info: RevisionInfo) =>
-    void run(async () =>
-      setOpened({ info, snapshot: await apiFetch<RevisionSnapshot>(`${base}/revisions/${info.number}`) }),
+    void run('list', async () =>
+      setOpened({
+        info,
+        snapshot: await dataOf(
+          api.GET('/api/documents/{id}/revisions/{n}', { params: { path: { id: docId, n: String(info.number) } } }),
+        ),
+      }),
     );
 
+  // The comparison has its own page: printable, and a link to send to the group.
   const compare = (e: FormEvent) => {
     e.preventDefault();
-    void run(async () => {
-      const q = new URLSearchParams({ from, to, format: 'html' });
-      const res = await fetch(`${base}/compare?${q}`, { credentials: 'same-origin' });
-      if (!res.ok) {
-        await apiFetch(`${base}/compare?${q}`); // rethrows the server's error message
-        return;
-      }
-      setComparison(sanitizeHtml(await res.text()));
-    });
+    navigate(comparePath(docId, from, to));
   };
 
   const exportFile = (e: FormEvent) => {
     e.preventDefault();
-    void run(async () => {
+    void run('export', async () => {
       const q = new URLSearchParams({ format, variant });
       if (exportRevision !== 'live') q.set('revision', exportRevision);
-      if (markDraft) q.set('markDraft', '1');
+      if (isChair && markDraft) q.set('markDraft', '1');
+      // The file's vocabulary (statuses, "Option 1", headers) in the reader's language.
+      q.set('lang', currentLanguage());
       await download(`${base}/export?${q}`, `${model.gov.meta.symbol || model.gov.meta.title || 'draft'}.${format}`);
-      setStatus('Download started.');
+      setStatus({ part: 'export', message: t('revisions.downloadStarted') });
     });
   };
 
@@ -105,50 +131,62 @@ export function RevisionsView({ docId, model }: { docId: string; model: DraftMod
       </option>
     )),
     <option key="live" value="live">
-      Live text
+      {t('common.liveText')}
     </option>,
   ];
 
   return (
     <div className="revisions">
-      <div role="alert">{error && <p className="error">{error}</p>}</div>
-      <p role="status" className="ok-text">
-        {status}
-      </p>
-      <section aria-labelledby="issue-title">
-        <h3 id="issue-title">Issue a revision</h3>
-        <form onSubmit={issue} className="inline-form">
-          <label htmlFor="rev-note">Note (optional)</label>
-          <input id="rev-note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} />
-          <button type="submit">Issue revision</button>
-        </form>
-      </section>
+      {isChair ? (
+        <section aria-labelledby="issue-title">
+          <h3 id="issue-title">{t('revisions.issueTitle')}</h3>
+          <form onSubmit={issue} className="inline-form">
+            <label htmlFor="rev-note">{t('revisions.note')}</label>
+            <input id="rev-note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} />
+            <button type="submit">{t('revisions.issue')}</button>
+          </form>
+          {feedback('issue')}
+        </section>
+      ) : (
+        <p className="muted">{t('revisions.chairIssues')}</p>
+      )}
       <section aria-labelledby="revlist-title">
-        <h3 id="revlist-title">Issued revisions</h3>
+        <h3 id="revlist-title">{t('revisions.listTitle')}</h3>
         {revisions === null ? (
-          <p>Loading…</p>
+          <p>{t('common.loading')}</p>
         ) : revisions.length === 0 ? (
-          <p>No revision issued yet.</p>
+          <p>{t('revisions.none')}</p>
         ) : (
           <ul className="revision-list">
             {revisions.map((r) => (
               <li key={r.number}>
-                <strong>{r.label}</strong> — {new Date(r.issuedAt).toLocaleString()}
-                {r.issuedByName ? ` by ${r.issuedByName}` : ''}
-                {r.note ? ` — ${r.note}` : ''}{' '}
-                <button type="button" onClick={() => open(r)} aria-label={`Open ${r.label} (read only)`}>
-                  Open
+                <strong>
+                  <bdi>{r.label}</bdi>
+                </strong>{' '}
+                — {formatDateTime(r.issuedAt)}
+                {r.issuedByName ? (
+                  <> {withElements(t('revisions.by', { name: SLOT }), <bdi>{r.issuedByName}</bdi>)}</>
+                ) : null}
+                {r.note ? (
+                  <>
+                    {' — '}
+                    <bdi>{r.note}</bdi>
+                  </>
+                ) : null}{' '}
+                <button type="button" onClick={() => open(r)} aria-label={t('revisions.openLabel', { label: r.label })}>
+                  {t('common.open')}
                 </button>
               </li>
             ))}
           </ul>
         )}
+        {feedback('list')}
         {opened && (
-          <section aria-label={`${opened.info.label} (read only)`} className="snapshot">
+          <section aria-label={t('revisions.readOnly', { label: opened.info.label })} className="snapshot">
             <h4>
-              {opened.info.label} (read only){' '}
+              {t('revisions.readOnly', { label: opened.info.label })}{' '}
               <button type="button" className="link-button" onClick={() => setOpened(null)}>
-                Close
+                {t('common.close')}
               </button>
             </h4>
             <DraftView draft={opened.snapshot.draft} governance={opened.snapshot.governance ?? null} />
@@ -156,59 +194,59 @@ export function RevisionsView({ docId, model }: { docId: string; model: DraftMod
         )}
       </section>
       <section aria-labelledby="compare-title">
-        <h3 id="compare-title">Compare</h3>
+        <h3 id="compare-title">{t('revisions.compareTitle')}</h3>
         <form onSubmit={compare} className="inline-form">
-          <label htmlFor="cmp-from">From</label>
+          <label htmlFor="cmp-from">{t('common.from')}</label>
           <select id="cmp-from" value={from} onChange={(e) => setFrom(e.target.value)} required>
             <option value="" disabled>
-              Choose…
+              {t('common.choose')}
             </option>
             {versionOptions}
           </select>
-          <label htmlFor="cmp-to">To</label>
+          <label htmlFor="cmp-to">{t('common.to')}</label>
           <select id="cmp-to" value={to} onChange={(e) => setTo(e.target.value)}>
             {versionOptions}
           </select>
-          <button type="submit">Compare</button>
+          <button type="submit" disabled={!from}>
+            {t('revisions.compare')}
+          </button>
         </form>
-        {comparison !== null && (
-          <div
-            className="comparison"
-            data-testid="comparison"
-            // biome-ignore lint/security/noDangerouslySetInnerHtml: server-rendered comparison, sanitised above
-            dangerouslySetInnerHTML={{ __html: comparison }}
-          />
-        )}
       </section>
       <section aria-labelledby="export-title">
-        <h3 id="export-title">Export</h3>
+        <h3 id="export-title">{t('revisions.exportTitle')}</h3>
         <form onSubmit={exportFile} className="inline-form">
-          <label htmlFor="exp-format">Format</label>
+          <label htmlFor="exp-format">{t('revisions.format')}</label>
           <select id="exp-format" value={format} onChange={(e) => setFormat(e.target.value as typeof format)}>
             {formats.map((f) => (
-              <option key={f.value} value={f.value}>
-                {f.label}
+              <option key={f} value={f}>
+                {t(`revisions.formats.${f}`)}
               </option>
             ))}
           </select>
-          <label htmlFor="exp-variant">Text</label>
+          <label htmlFor="exp-variant">{t('revisions.text')}</label>
           <select id="exp-variant" value={variant} onChange={(e) => setVariant(e.target.value as typeof variant)}>
-            <option value="negotiating">Negotiating text (brackets, options, statuses)</option>
-            <option value="clean">Clean report (agreed text, renumbered)</option>
+            <option value="negotiating">{t('revisions.negotiating')}</option>
+            <option value="clean">{t('revisions.clean')}</option>
           </select>
-          <label htmlFor="exp-rev">Version</label>
+          <label htmlFor="exp-rev">{t('revisions.version')}</label>
           <select id="exp-rev" value={exportRevision} onChange={(e) => setExportRevision(e.target.value)}>
             {versionOptions}
           </select>
-          <label className="check">
-            <input type="checkbox" checked={markDraft} onChange={(e) => setMarkDraft(e.target.checked)} /> Mark as draft
-          </label>
-          <button type="submit">Download</button>
+          {isChair && (
+            <label className="check">
+              <input type="checkbox" checked={markDraft} onChange={(e) => setMarkDraft(e.target.checked)} />{' '}
+              {t('revisions.markDraft')}
+            </label>
+          )}
+          <button type="submit">{t('revisions.download')}</button>
         </form>
+        {feedback('export')}
       </section>
     </div>
   );
 }
+
+const intoView = (el: HTMLElement | null) => el?.scrollIntoView({ block: 'nearest' });
 
 function labelOf(model: DraftModel, id: string): string {
   return model.labels.get(id)?.number ?? id;
@@ -222,6 +260,6 @@ function notAgreedLine(model: DraftModel, entry: unknown): string {
     reasons?: unknown;
   };
   const number = typeof e.number === 'string' ? e.number : labelOf(model, String(e.paragraphId));
-  const reasons = Array.isArray(e.reasons) ? ` (${e.reasons.map(String).join(', ')})` : '';
-  return `paragraph ${number}${reasons}`;
+  if (!Array.isArray(e.reasons)) return i18n.t('revisions.notAgreedLine', { number });
+  return i18n.t('revisions.notAgreedLineWhy', { number, reasons: e.reasons.map(String).join(', ') });
 }

@@ -1,4 +1,4 @@
-import { ensureOk } from '../api/apiFetch';
+import { ensureOk } from '../api/apiClient';
 
 /**
  * Downloads a file from the API through fetch rather than a plain link, so that a refusal

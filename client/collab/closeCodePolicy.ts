@@ -1,4 +1,5 @@
 import { CloseCode } from '../../shared/protocol/closeCodes';
+import { i18n } from '../i18n/i18n';
 
 /** What the client does when the server closes the collaboration socket with a given code. */
 export type CloseAction =
@@ -15,21 +16,21 @@ export function closeAction(code: number, reason: string): CloseAction {
   switch (code) {
     case CloseCode.unauthorized:
     case CloseCode.forbidden:
-      return { kind: 'accessLost', message: 'You no longer have access to this draft.' };
+      return { kind: 'accessLost', message: i18n.t('collab.accessLost') };
     case CloseCode.roleChanged:
       return { kind: 'roleChanged' };
     case CloseCode.messageTooBig:
       return {
         kind: 'restart',
-        message: 'Your last change was too large to send (try pasting less at once). The draft was reloaded.',
+        message: i18n.t('collab.tooBig'),
       };
     case CloseCode.badMessage:
       return {
         kind: 'restart',
-        message: `The server could not read what this browser sent${reason ? ` (${reason})` : ''}. The draft was reloaded.`,
+        message: reason ? i18n.t('collab.badMessageWhy', { reason }) : i18n.t('collab.badMessage'),
       };
     case CloseCode.rateLimited:
-      return { kind: 'retry', message: 'Too many changes at once: reconnecting in a moment.' };
+      return { kind: 'retry', message: i18n.t('collab.rateLimited') };
     default:
       return { kind: 'retry', message: null };
   }

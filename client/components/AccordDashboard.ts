@@ -1,13 +1,18 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { statusLabels } from '../../shared/model/governance';
+import { paragraphStatuses } from '../../shared/model/governance';
 import type { Rollup } from '../../shared/model/rollup';
+import { i18n } from '../i18n/i18n';
+import { isolate } from '../i18n/isolate';
+import { LocalizeController } from '../i18n/LocalizeController';
 import type { DashboardParagraph, DashboardSection } from './dashboardTypes';
-import { statusColors } from './statusStyles';
+import { statusColors, statusIcons } from './statusStyles';
 
 /**
  * `<accord-dashboard .overall=${rollup} .sections=${[…]}>`: how far consensus has come,
  * per section and overall. Every paragraph is a button: activating it (click, Enter,
  * Space) fires `accord-jump` with `{ paragraphId }` so the host can show it in the editor.
+ * Section headings are the delegates' text, in any script: each sits in a <bdi> so that an
+ * Arabic heading cannot drag the counts next to it into its own direction.
  */
 export class AccordDashboard extends LitElement {
   static override properties = {
@@ -29,18 +34,27 @@ export class AccordDashboard extends LitElement {
       summary:focus-visible, button:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
       ul { list-style: none; margin: 0.35rem 0 0; padding: 0; display: grid; gap: 0.2rem; }
       button {
-        width: 100%; text-align: left; font: inherit; font-size: 0.85rem; cursor: pointer;
+        width: 100%; text-align: start; font: inherit; font-size: 0.85rem; cursor: pointer;
         display: flex; gap: 0.4rem; align-items: center; padding: 0.2rem 0.4rem;
-        border: 1px solid transparent; border-left-width: 4px; border-radius: 4px;
+        border: 1px solid transparent; border-inline-start-width: 4px; border-radius: 4px;
       }
       button:hover { filter: brightness(0.97); }
-      .num { font-weight: 700; min-width: 3.5rem; }
-      .flags { margin-left: auto; color: #7f1d1d; }
+      .num { font-weight: 700; min-width: 3.5rem; unicode-bidi: isolate; }
+      .flags { margin-inline-start: auto; color: #7f1d1d; }
+      bdi { unicode-bidi: isolate; }
+      .legend { margin-top: 0.5rem; font-size: 0.8rem; color: #374151; }
+      .legend ul { display: flex; flex-wrap: wrap; gap: 0.3rem 0.6rem; }
+      .legend li span { border: 1px solid; border-radius: 999px; padding: 0 0.4rem; }
     `,
   ];
 
   overall: Rollup | null = null;
   sections: DashboardSection[] = [];
+
+  constructor() {
+    super();
+    new LocalizeController(this);
+  }
 
   private jump(p: DashboardParagraph): void {
     this.dispatchEvent(
@@ -50,38 +64,67 @@ export class AccordDashboard extends LitElement {
 
   override render() {
     const o = this.overall;
+    const t = i18n.t.bind(i18n);
     return html`
-      <h2>Consensus</h2>
-      ${o ? html`<div class="summary">${this.bar(o, 'Whole draft')}</div>` : nothing}
-      ${this.sections.map(
-        (s) => html`<details ?open=${this.sections.length <= 8}>
-          <summary>${s.heading || 'Untitled section'} — ${s.rollup.agreed} of ${s.rollup.total} agreed</summary>
-          ${this.bar(s.rollup, s.heading || 'Untitled section')}
-          <ul aria-label=${`Paragraphs of ${s.heading || 'the section'}`}>
+      <h2>${t('dashboard.title')}</h2>
+      ${o ? html`<div class="summary">${this.bar(o, t('dashboard.wholeDraft'))}</div>` : nothing}
+      ${this.sections.map((s) => {
+        const heading = s.heading || t('dashboard.untitled');
+        return html`<details ?open=${this.sections.length <= 8}>
+          <summary><bdi>${heading}</bdi> — ${t('dashboard.agreedOf', { agreed: s.rollup.agreed, total: s.rollup.total })}</summary>
+          ${this.bar(s.rollup, heading)}
+          <ul aria-label=${t('dashboard.paragraphsOf', { heading: isolate(s.heading || t('dashboard.theSection')) })}>
             ${s.paragraphs.map(
               (p) => html`<li>
                 <button type="button" class="st-${p.status}" @click=${() => this.jump(p)}
                   aria-label=${describe(p)}>
-                  <span class="num">${p.label}</span><span>${statusLabels[p.status]}${p.locked ? ' · Locked' : ''}</span>
+                  <span class="num">${p.label}</span>
+                  <span><span aria-hidden="true">${statusIcons[p.status]}</span> ${t(`status.${p.status}`)}${
+                    p.locked ? html` · <span aria-hidden="true">🔒</span> ${t('dashboard.lockedSuffix')}` : ''
+                  }</span>
                   <span class="flags" aria-hidden="true">${flags(p)}</span>
                 </button>
               </li>`,
             )}
           </ul>
-        </details>`,
-      )}
+        </details>`;
+      })}
+      ${this.legend()}
     `;
   }
 
+  /** What the colours and symbols mean, in words (WCAG 1.4.1: never colour alone). */
+  private legend() {
+    const t = i18n.t.bind(i18n);
+    return html`<details class="legend">
+      <summary>${t('dashboard.legend')}</summary>
+      <ul>
+        ${paragraphStatuses.map(
+          (s) =>
+            html`<li><span class="st-${s}"><span aria-hidden="true">${statusIcons[s]}</span> ${t(`status.${s}`)}</span></li>`,
+        )}
+        <li><span aria-hidden="true">🔒</span> ${t('dashboard.legendLocked')}</li>
+        <li>${t('dashboard.legendBrackets')}</li>
+        <li>${t('dashboard.legendObjections')}</li>
+      </ul>
+    </details>`;
+  }
+
   private bar(r: Rollup, what: string) {
+    const t = i18n.t.bind(i18n);
     return html`<div class="bar">
-        <progress max=${Math.max(r.total, 1)} value=${r.agreed} aria-label=${`${what}: ${r.agreed} of ${r.total} agreed`}></progress>
-        <span><strong>${r.agreed} of ${r.total} agreed</strong></span>
+        <progress max=${Math.max(r.total, 1)} value=${r.agreed}
+          aria-label=${t('dashboard.progress', { what: isolate(what), agreed: r.agreed, total: r.total })}></progress>
+        <span><strong>${t('dashboard.agreedOf', { agreed: r.agreed, total: r.total })}</strong></span>
       </div>
       <div class="counts">
-        ${r.agreedAdRef} ad referendum · ${r.underNegotiation} under negotiation · ${r.locked} locked ·
-        ${r.openBrackets} open bracket${r.openBrackets === 1 ? '' : 's'} ·
-        ${r.standingObjections} standing objection${r.standingObjections === 1 ? '' : 's'}
+        ${[
+          t('dashboard.adRef', { count: r.agreedAdRef }),
+          t('dashboard.underNegotiation', { count: r.underNegotiation }),
+          t('dashboard.locked', { count: r.locked }),
+          t('dashboard.openBrackets', { count: r.openBrackets }),
+          t('dashboard.standingObjections', { count: r.standingObjections }),
+        ].join(' · ')}
       </div>`;
   }
 }
@@ -89,16 +132,14 @@ export class AccordDashboard extends LitElement {
 function flags(p: DashboardParagraph): string {
   const parts: string[] = [];
   if (p.openBrackets > 0) parts.push(`[${p.openBrackets}]`);
-  if (p.standingObjections > 0) parts.push(`${p.standingObjections} obj.`);
+  if (p.standingObjections > 0) parts.push(i18n.t('dashboard.objectionsShort', { count: p.standingObjections }));
   return parts.join(' ');
 }
 
 function describe(p: DashboardParagraph): string {
-  const parts = [`Paragraph ${p.label}`, statusLabels[p.status]];
-  if (p.locked) parts.push('locked');
-  if (p.openBrackets > 0) parts.push(`${p.openBrackets} open bracket${p.openBrackets === 1 ? '' : 's'}`);
-  if (p.standingObjections > 0) {
-    parts.push(`${p.standingObjections} standing objection${p.standingObjections === 1 ? '' : 's'}`);
-  }
-  return `${parts.join(', ')}. Go to paragraph.`;
+  const parts = [i18n.t('dashboard.paragraphLabel', { label: p.label }), i18n.t(`status.${p.status}`)];
+  if (p.locked) parts.push(i18n.t('status.inSentence.locked'));
+  if (p.openBrackets > 0) parts.push(i18n.t('dashboard.openBrackets', { count: p.openBrackets }));
+  if (p.standingObjections > 0) parts.push(i18n.t('dashboard.standingObjections', { count: p.standingObjections }));
+  return i18n.t('dashboard.goTo', { description: parts.join(i18n.t('common.listSeparator')) });
 }

@@ -1,6 +1,12 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { type Objection, statusLabels } from '../../shared/model/governance';
-import type { PanelEvents, PanelParagraph } from './panelTypes';
+import type { Objection } from '../../shared/model/governance';
+import { type ProposalKind, proposalKinds, WHOLE_DRAFT } from '../../shared/model/proposals';
+import { formatDateTime } from '../i18n/formatDate';
+import { i18n } from '../i18n/i18n';
+import { isolate } from '../i18n/isolate';
+import { LocalizeController } from '../i18n/LocalizeController';
+import type { PanelEvents, PanelParagraph, ProposalAction } from './panelTypes';
+import { proposalView } from './proposalView';
 
 /**
  * `<accord-paragraph-panel .paragraph=${…}>`: the selected paragraph's number, status,
@@ -15,6 +21,7 @@ export class AccordParagraphPanel extends LitElement {
     busy: { type: Boolean },
     error: { type: String },
     openForm: { state: true },
+    proposeKind: { state: true },
   };
 
   static override styles = css`
@@ -34,19 +41,36 @@ export class AccordParagraphPanel extends LitElement {
     textarea { width: 100%; box-sizing: border-box; font: inherit; min-height: 4rem; }
     label { display: block; font-weight: 600; margin: 0.5rem 0 0.25rem; }
     ul { list-style: none; padding: 0; margin: 0; }
-    li.objection { border: 1px solid #e5e7eb; border-left: 4px solid #b91c1c; border-radius: 6px; padding: 0.5rem; margin: 0.4rem 0; }
-    li.objection.closed { border-left-color: #9ca3af; }
+    li.objection { border: 1px solid #e5e7eb; border-inline-start: 4px solid #b91c1c; border-radius: 6px; padding: 0.5rem; margin: 0.4rem 0; }
+    li.objection.closed { border-inline-start-color: #9ca3af; }
     .who { font-weight: 600; }
-    .answer { margin-top: 0.35rem; padding-left: 0.6rem; border-left: 3px solid #1e3a8a; }
+    .answer { margin-top: 0.35rem; padding-inline-start: 0.6rem; border-inline-start: 3px solid #1e3a8a; }
     .error { color: #991b1b; background: #fef2f2; border: 1px solid #fecaca; padding: 0.4rem 0.6rem; border-radius: 6px; }
-    .dot { display: inline-block; width: 0.6rem; height: 0.6rem; border-radius: 50%; margin-right: 0.25rem; }
+    li.proposal { border: 1px solid #e5e7eb; border-inline-start: 4px solid #7c3aed; border-radius: 6px; padding: 0.5rem; margin: 0.4rem 0; }
+    li.proposal.closed { border-inline-start-color: #9ca3af; }
+    .kind { font-weight: 600; color: #5b21b6; }
+    ins { background: #dcfce7; text-decoration: underline; }
+    del { background: #fee2e2; }
+    select, input[type='text'] { font: inherit; }
+    .dot { display: inline-block; width: 0.6rem; height: 0.6rem; border-radius: 50%; margin-inline-end: 0.25rem; }
+    h2:focus { outline: none; }
+    h2:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
+    bdi { unicode-bidi: isolate; }
   `;
 
   paragraph: PanelParagraph | null = null;
   busy = false;
   error: string | null = null;
-  private openForm: 'unlock' | 'objection' | `answer:${string}` | null = null;
+  private openForm: 'unlock' | 'objection' | 'propose' | `answer:${string}` | `reject:${string}` | null = null;
+  private proposeKind: ProposalKind = 'replace';
+  /** The selection when the "Propose change" form was opened: the proposal is about that text. */
+  private proposeAt: PanelParagraph['selection'] = null;
   private lastParagraphId: string | null = null;
+
+  constructor() {
+    super();
+    new LocalizeController(this);
+  }
 
   override willUpdate(): void {
     // A form belongs to the paragraph it was opened for.
@@ -57,7 +81,13 @@ export class AccordParagraphPanel extends LitElement {
     }
   }
 
+  /**
+   * Every action moves focus to the panel's heading first: the button pressed is about to be
+   * disabled or to disappear (a status once set is no longer offered), and focus must not fall
+   * to <body>, which would send a keyboard user back to the top of the page.
+   */
   private emit<K extends keyof PanelEvents>(name: K, detail: PanelEvents[K]): void {
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
 
@@ -74,37 +104,44 @@ export class AccordParagraphPanel extends LitElement {
   override render() {
     const p = this.paragraph;
     if (!p) {
-      return html`<h2>Paragraph</h2>
-        <p class="muted">Place the cursor in a paragraph to see its status, objections and actions.</p>`;
+      return html`<h2 tabindex="-1">${i18n.t('panel.paragraph')}</h2>
+        <p class="muted">${i18n.t('panel.placeCursor')}</p>`;
     }
     const standing = p.objections.filter((o) => o.state === 'standing');
     const others = p.objections.filter((o) => o.state !== 'standing');
     return html`
-      <h2>Paragraph ${p.label}</h2>
+      <h2 tabindex="-1">${i18n.t('panel.title', { label: p.label })}</h2>
       <div class="row">
         <accord-status-badge status=${p.status} ?locked=${p.lock !== null}></accord-status-badge>
-        ${p.openBrackets > 0 ? html`<span>${p.openBrackets} open bracket${p.openBrackets === 1 ? '' : 's'}</span>` : nothing}
+        ${p.openBrackets > 0 ? html`<span>${i18n.t('panel.openBrackets', { count: p.openBrackets })}</span>` : nothing}
       </div>
-      ${p.lock ? html`<p class="muted">Locked by ${p.lock.by.name} (${p.lock.by.affiliation}), ${when(p.lock.at)}.</p>` : nothing}
+      ${
+        p.lock
+          ? html`<p class="muted">${i18n.t('panel.lockedBy', { name: isolate(p.lock.by.name), affiliation: isolate(p.lock.by.affiliation), when: when(p.lock.at) })}</p>`
+          : nothing
+      }
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.renderStatusActions(p)} ${this.renderLockActions(p)}
-      <h3>Objections (${standing.length} standing)</h3>
-      ${standing.length === 0 ? html`<p class="muted">No standing objection.</p>` : nothing}
-      <ul aria-label="Standing objections">${standing.map((o) => this.renderObjection(o, p))}</ul>
+      <h3>${i18n.t('panel.objections', { count: standing.length })}</h3>
+      ${standing.length === 0 ? html`<p class="muted">${i18n.t('panel.noStanding')}</p>` : nothing}
+      <ul aria-label=${i18n.t('panel.standingList')}>${standing.map((o) => this.renderObjection(o, p))}</ul>
       ${
         others.length > 0
-          ? html`<details><summary>Withdrawn or answered (${others.length})</summary>
+          ? html`<details><summary>${i18n.t('panel.closedObjections', { count: others.length })}</summary>
             <ul>${others.map((o) => this.renderObjection(o, p))}</ul></details>`
           : nothing
       }
-      ${p.canObject ? this.renderObjectionForm() : nothing}
-      <h3>On this paragraph now</h3>
+      ${p.canObject ? this.renderObjectionForm(p) : nothing}
+      ${this.renderProposals(p)}
+      <h3>${i18n.t('panel.presentNow')}</h3>
       ${
         p.present.length === 0
-          ? html`<p class="muted">Nobody else.</p>`
+          ? html`<p class="muted">${i18n.t('panel.nobodyElse')}</p>`
           : html`<ul>${p.present.map(
-              (u) => html`<li><span class="dot" style="background:${u.color}" aria-hidden="true"></span>${u.name}
-                <span class="muted">(${u.affiliation})</span></li>`,
+              (
+                u,
+              ) => html`<li><span class="dot" style="background:${u.color}" aria-hidden="true"></span><bdi>${u.name}</bdi>
+                <span class="muted">(<bdi>${u.affiliation}</bdi>)</span></li>`,
             )}</ul>`
       }
     `;
@@ -112,13 +149,13 @@ export class AccordParagraphPanel extends LitElement {
 
   private renderStatusActions(p: PanelParagraph) {
     if (p.allowedStatuses.length === 0) return nothing;
-    return html`<h3>Set status</h3>
-      <div class="row" role="group" aria-label="Set status">
+    return html`<h3>${i18n.t('panel.setStatus')}</h3>
+      <div class="row" role="group" aria-label=${i18n.t('panel.setStatusOf', { label: p.label })}>
         ${p.allowedStatuses.map(
           (
             s,
-          ) => html`<button type="button" ?disabled=${this.busy} @click=${() => this.emit('accord-status', { status: s })}>
-            ${statusLabels[s]}
+          ) => html`<button type="button" ?disabled=${this.busy} @click=${() => this.emit('accord-status', { paragraphId: p.id, status: s })}>
+            ${i18n.t(`status.${s}`)}
           </button>`,
         )}
       </div>`;
@@ -127,21 +164,21 @@ export class AccordParagraphPanel extends LitElement {
   private renderLockActions(p: PanelParagraph) {
     if (p.lock && p.canUnlock) {
       if (this.openForm === 'unlock') {
-        return html`<form @submit=${(e: SubmitEvent) => this.submitReason(e, (reason) => this.emit('accord-unlock', { reason }))}>
-          <label for="unlock-reason">Reason for reopening paragraph ${p.label}</label>
-          <textarea id="unlock-reason" name="text" required></textarea>
+        return html`<form @submit=${(e: SubmitEvent) => this.submitReason(e, (reason) => this.emit('accord-unlock', { paragraphId: p.id, reason }))}>
+          <label for="unlock-reason">${i18n.t('panel.unlockReason', { label: p.label })}</label>
+          <textarea id="unlock-reason" name="text" required dir="auto"></textarea>
           <div class="row">
-            <button class="primary" type="submit" ?disabled=${this.busy}>Unlock</button>
-            <button type="button" @click=${() => (this.openForm = null)}>Cancel</button>
+            <button class="primary" type="submit" ?disabled=${this.busy}>${i18n.t('panel.unlock')}</button>
+            <button type="button" @click=${() => this.cancelForm()}>${i18n.t('common.cancel')}</button>
           </div>
         </form>`;
       }
-      return html`<div class="row"><button type="button" @click=${() => this.open('unlock')}>Unlock…</button></div>`;
+      return html`<div class="row"><button type="button" @click=${() => this.open('unlock')}>${i18n.t('panel.unlockOpen')}</button></div>`;
     }
     if (!p.lock && p.lockBlocked !== undefined) {
       return html`<div class="row">
-        <button type="button" ?disabled=${this.busy || p.lockBlocked !== null} @click=${() => this.emit('accord-lock', {})}
-          aria-describedby=${p.lockBlocked ? 'lock-why' : nothing}>Lock paragraph</button>
+        <button type="button" ?disabled=${this.busy || p.lockBlocked !== null} @click=${() => this.emit('accord-lock', { paragraphId: p.id })}
+          aria-describedby=${p.lockBlocked ? 'lock-why' : nothing}>${i18n.t('panel.lock', { label: p.label })}</button>
         ${p.lockBlocked ? html`<span id="lock-why" class="muted">${p.lockBlocked}</span>` : nothing}
       </div>`;
     }
@@ -152,13 +189,13 @@ export class AccordParagraphPanel extends LitElement {
     const mine = o.author.id === p.viewerId;
     const answering = this.openForm === `answer:${o.id}`;
     return html`<li class="objection ${o.state === 'standing' ? '' : 'closed'}">
-      <div><span class="who">${o.author.name}</span> <span class="muted">(${o.author.affiliation}), ${when(o.at)}</span>
-        ${o.state !== 'standing' ? html`<span class="muted"> — ${o.state}</span>` : nothing}</div>
-      <p>${o.reason}</p>
+      <div><bdi class="who">${o.author.name}</bdi> <span class="muted">(<bdi>${o.author.affiliation}</bdi>), ${when(o.at)}</span>
+        ${o.state !== 'standing' ? html`<span class="muted"> — ${i18n.t(`panel.objectionState.${o.state}`)}</span>` : nothing}</div>
+      <p dir="auto">${o.reason}</p>
       ${
         o.answer
-          ? html`<div class="answer"><span class="who">Answer by ${o.answer.by.name}</span>
-            <span class="muted">${when(o.answer.at)}</span><p>${o.answer.text}</p></div>`
+          ? html`<div class="answer"><span class="who">${i18n.t('panel.answerBy', { name: isolate(o.answer.by.name) })}</span>
+            <span class="muted">${when(o.answer.at)}</span><p dir="auto">${o.answer.text}</p></div>`
           : nothing
       }
       ${
@@ -167,12 +204,12 @@ export class AccordParagraphPanel extends LitElement {
             ${
               mine && p.canObject
                 ? html`<button type="button" ?disabled=${this.busy}
-                  @click=${() => this.emit('accord-withdraw', { objectionId: o.id })}>Withdraw my objection</button>`
+                  @click=${() => this.emit('accord-withdraw', { paragraphId: p.id, objectionId: o.id })}>${i18n.t('panel.withdraw')}</button>`
                 : nothing
             }
             ${
               p.canAnswer && !answering
-                ? html`<button type="button" @click=${() => this.open(`answer:${o.id}`)}>Answer…</button>`
+                ? html`<button type="button" @click=${() => this.open(`answer:${o.id}`)}>${i18n.t('panel.answerOpen')}</button>`
                 : nothing
             }
           </div>`
@@ -181,12 +218,14 @@ export class AccordParagraphPanel extends LitElement {
       ${
         answering
           ? html`<form @submit=${(e: SubmitEvent) =>
-              this.submitReason(e, (text) => this.emit('accord-answer', { objectionId: o.id, text }))}>
-            <label for="answer-${o.id}">Answer to ${o.author.name}</label>
-            <textarea id="answer-${o.id}" name="text" required></textarea>
+              this.submitReason(e, (text) =>
+                this.emit('accord-answer', { paragraphId: p.id, objectionId: o.id, text }),
+              )}>
+            <label for="answer-${o.id}">${i18n.t('panel.answerTo', { name: isolate(o.author.name) })}</label>
+            <textarea id="answer-${o.id}" name="text" required dir="auto"></textarea>
             <div class="row">
-              <button class="primary" type="submit" ?disabled=${this.busy}>Send answer</button>
-              <button type="button" @click=${() => (this.openForm = null)}>Cancel</button>
+              <button class="primary" type="submit" ?disabled=${this.busy}>${i18n.t('panel.sendAnswer')}</button>
+              <button type="button" @click=${() => this.cancelForm()}>${i18n.t('common.cancel')}</button>
             </div>
           </form>`
           : nothing
@@ -194,21 +233,135 @@ export class AccordParagraphPanel extends LitElement {
     </li>`;
   }
 
-  private renderObjectionForm() {
+  private renderObjectionForm(p: PanelParagraph) {
     if (this.openForm !== 'objection') {
-      return html`<div class="row"><button type="button" @click=${() => this.open('objection')}>Lodge an objection…</button></div>`;
+      return html`<div class="row"><button type="button" @click=${() => this.open('objection')}>${i18n.t('panel.lodgeOpen')}</button></div>`;
     }
-    return html`<form @submit=${(e: SubmitEvent) => this.submitReason(e, (reason) => this.emit('accord-objection', { reason }))}>
-      <label for="objection-reason">Reason for the objection</label>
-      <textarea id="objection-reason" name="text" required></textarea>
+    return html`<form @submit=${(e: SubmitEvent) => this.submitReason(e, (reason) => this.emit('accord-objection', { paragraphId: p.id, reason }))}>
+      <label for="objection-reason">${i18n.t('panel.objectionReason', { label: p.label })}</label>
+      <textarea id="objection-reason" name="text" required dir="auto"></textarea>
       <div class="row">
-        <button class="primary" type="submit" ?disabled=${this.busy}>Lodge objection</button>
-        <button type="button" @click=${() => (this.openForm = null)}>Cancel</button>
+        <button class="primary" type="submit" ?disabled=${this.busy}>${i18n.t('panel.lodge')}</button>
+        <button type="button" @click=${() => this.cancelForm()}>${i18n.t('common.cancel')}</button>
+      </div>
+    </form>`;
+  }
+
+  private renderProposals(p: PanelParagraph) {
+    const pending = p.proposals.filter((x) => x.state === 'pending');
+    const decided = p.proposals.filter((x) => x.state !== 'pending');
+    const emitOn = (proposalId: string) => (action: ProposalAction) =>
+      this.emit('accord-proposal', { paragraphId: p.id, proposalId, action });
+    const item = (
+      x: (typeof p.proposals)[number],
+    ) => html`${proposalView(x, p, this.busy, emitOn(x.id), () => this.open(`reject:${x.id}`))}
+      ${this.openForm === `reject:${x.id}` ? this.renderRejectForm(p, x.id) : nothing}`;
+    const onlyHere = p.draftProposalsOnly || p.sectionProposalsOnly;
+    return html`<h3>${i18n.t('proposals.title', { count: pending.length })}</h3>
+      ${onlyHere ? html`<p class="muted">${i18n.t('proposals.onlyHere', { scope: p.draftProposalsOnly ? 'draft' : 'section' })}</p>` : nothing}
+      ${p.canDecide ? this.renderProposalsOnly(p) : nothing}
+      ${pending.length === 0 ? html`<p class="muted">${i18n.t('proposals.nonePending')}</p>` : nothing}
+      <ul aria-label=${i18n.t('proposals.pendingList')}>${pending.map(item)}</ul>
+      ${
+        decided.length > 0
+          ? html`<details><summary>${i18n.t('proposals.decided', { count: decided.length })}</summary><ul>${decided.map(item)}</ul></details>`
+          : nothing
+      }
+      ${p.canPropose ? this.renderProposeForm(p) : nothing}`;
+  }
+
+  private renderProposalsOnly(p: PanelParagraph) {
+    const toggle = (scope: string, on: boolean) => this.emit('accord-proposals-only', { paragraphId: p.id, scope, on });
+    return html`<div class="row" role="group" aria-label=${i18n.t('proposals.onlyGroup')}>
+      <label><input type="checkbox" .checked=${p.sectionProposalsOnly} ?disabled=${this.busy}
+        @change=${(e: Event) => toggle(p.sectionId, (e.target as HTMLInputElement).checked)} /> ${i18n.t('proposals.onlySection')}</label>
+      <label><input type="checkbox" .checked=${p.draftProposalsOnly} ?disabled=${this.busy}
+        @change=${(e: Event) => toggle(WHOLE_DRAFT, (e.target as HTMLInputElement).checked)} /> ${i18n.t('proposals.onlyDraft')}</label>
+    </div>`;
+  }
+
+  private renderRejectForm(p: PanelParagraph, proposalId: string) {
+    return html`<form @submit=${(e: SubmitEvent) => {
+      e.preventDefault();
+      const reason = (new FormData(e.target as HTMLFormElement).get('text') ?? '').toString().trim();
+      this.emit('accord-proposal', { paragraphId: p.id, proposalId, action: 'reject', ...(reason ? { reason } : {}) });
+      this.openForm = null;
+    }}>
+      <label for="reject-${proposalId}">${i18n.t('proposals.rejectReason')}</label>
+      <textarea id="reject-${proposalId}" name="text" dir="auto"></textarea>
+      <div class="row">
+        <button class="primary" type="submit" ?disabled=${this.busy}>${i18n.t('proposals.reject')}</button>
+        <button type="button" @click=${() => this.cancelForm()}>${i18n.t('common.cancel')}</button>
+      </div>
+    </form>`;
+  }
+
+  private renderProposeForm(p: PanelParagraph) {
+    if (this.openForm !== 'propose') {
+      return html`<div class="row"><button type="button" @click=${() => {
+        this.proposeAt = p.selection;
+        this.proposeKind =
+          p.selection && p.selection.from < p.selection.to ? 'replace' : p.selection ? 'insert' : 'addParagraph';
+        this.open('propose');
+      }}>${i18n.t('proposals.proposeOpen')}</button></div>`;
+    }
+    const at = this.proposeAt;
+    const span = this.proposeKind === 'replace' || this.proposeKind === 'delete';
+    const needsText = this.proposeKind !== 'delete' && this.proposeKind !== 'deleteParagraph';
+    const where =
+      this.proposeKind === 'insert'
+        ? at
+          ? i18n.t('proposals.atPosition', { position: at.to })
+          : i18n.t('proposals.placeCursor')
+        : span
+          ? at && at.from < at.to
+            ? i18n.t('proposals.quote', { text: at.quote })
+            : i18n.t('proposals.selectText')
+          : i18n.t('proposals.paragraph', { label: p.label });
+    const ready =
+      needsText || span ? (span ? !!at && at.from < at.to : this.proposeKind === 'insert' ? !!at : true) : true;
+    return html`<form @submit=${(e: SubmitEvent) => {
+      e.preventDefault();
+      const data = new FormData(e.target as HTMLFormElement);
+      const text = needsText ? (data.get('text') ?? '').toString() : '';
+      const justification = (data.get('justification') ?? '').toString().trim();
+      const kind = this.proposeKind;
+      const position =
+        kind === 'insert' && at
+          ? { from: at.to, to: at.to, quote: '' }
+          : span && at
+            ? { from: at.from, to: at.to, quote: at.quote }
+            : {};
+      this.emit('accord-propose', { paragraphId: p.id, kind, text, justification, ...position });
+      this.openForm = null;
+    }}>
+      <label for="propose-kind">${i18n.t('proposals.kind')}</label>
+      <select id="propose-kind" .value=${this.proposeKind} @change=${(e: Event) => (this.proposeKind = (e.target as HTMLSelectElement).value as ProposalKind)}>
+        ${proposalKinds.map((k) => html`<option value=${k} ?selected=${k === this.proposeKind}>${i18n.t(`proposals.kinds.${k}`)}</option>`)}
+      </select>
+      <p class="muted" id="propose-where">${i18n.t('proposals.on', { where })}</p>
+      ${
+        needsText
+          ? html`<label for="propose-text">${this.proposeKind === 'addParagraph' ? i18n.t('proposals.newText') : i18n.t('proposals.text')}</label>
+            <textarea id="propose-text" name="text" required dir="auto"></textarea>`
+          : nothing
+      }
+      <label for="propose-justification">${i18n.t('proposals.justificationField')}</label>
+      <textarea id="propose-justification" name="justification" dir="auto"></textarea>
+      <div class="row">
+        <button class="primary" type="submit" ?disabled=${this.busy || !ready} aria-describedby="propose-where">${i18n.t('proposals.table')}</button>
+        <button type="button" @click=${() => this.cancelForm()}>${i18n.t('common.cancel')}</button>
       </div>
     </form>`;
   }
 
   private focusPending = false;
+
+  /** Cancelling a form returns focus to the heading rather than letting it fall with the form. */
+  private cancelForm(): void {
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+    this.openForm = null;
+  }
 
   private open(form: AccordParagraphPanel['openForm']): void {
     this.openForm = form;
@@ -219,10 +372,10 @@ export class AccordParagraphPanel extends LitElement {
     // Opening a form moves focus into it, so the keyboard path continues where the eye goes.
     if (!this.focusPending) return;
     this.focusPending = false;
-    this.renderRoot.querySelector<HTMLTextAreaElement>('form textarea')?.focus();
+    this.renderRoot.querySelector<HTMLElement>('form select, form textarea')?.focus();
   }
 }
 
 function when(at: number): string {
-  return new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return formatDateTime(at);
 }

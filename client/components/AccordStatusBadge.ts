@@ -1,10 +1,12 @@
 import { css, html, LitElement } from 'lit';
-import { type ParagraphStatus, paragraphStatuses, statusLabels } from '../../shared/model/governance';
-import { statusColors } from './statusStyles';
+import { type ParagraphStatus, paragraphStatuses } from '../../shared/model/governance';
+import { i18n } from '../i18n/i18n';
+import { LocalizeController } from '../i18n/LocalizeController';
+import { statusColors, statusIcons } from './statusStyles';
 
 /**
  * `<accord-status-badge status="agreed" locked>`: a paragraph's consensus status in
- * words (never colour alone), with the lock when the chair has locked it.
+ * words and a symbol (never colour alone), with the lock when the chair has locked it.
  */
 export class AccordStatusBadge extends LitElement {
   static override properties = {
@@ -27,8 +29,15 @@ export class AccordStatusBadge extends LitElement {
   status: ParagraphStatus = 'draft';
   locked = false;
 
+  constructor() {
+    super();
+    new LocalizeController(this);
+  }
+
   override render() {
     const status = (paragraphStatuses as readonly string[]).includes(this.status) ? this.status : 'draft';
-    return html`<span class="st-${status}">${statusLabels[status]}${this.locked ? html` · <span aria-hidden="true">🔒</span> Locked` : ''}</span>`;
+    return html`<span class="st-${status}"><span aria-hidden="true">${statusIcons[status]}</span> ${i18n.t(`status.${status}`)}${
+      this.locked ? html` · <span aria-hidden="true">🔒</span> ${i18n.t('status.locked')}` : ''
+    }</span>`;
   }
 }

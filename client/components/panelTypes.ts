@@ -1,4 +1,5 @@
 import type { Lock, Objection, ParagraphStatus } from '../../shared/model/governance';
+import type { Proposal, ProposalKind } from '../../shared/model/proposals';
 import type { PresentUser } from '../model/presence';
 
 /** Everything `<accord-paragraph-panel>` shows about one paragraph, and what the viewer may do. */
@@ -19,13 +20,45 @@ export interface PanelParagraph {
   canObject: boolean;
   canAnswer: boolean;
   viewerId: string;
+  /** The viewer's delegation code on this draft (null for the secretariat). */
+  viewerDelegation: string | null;
+  /** Proposals on this paragraph, pending first, oldest first. */
+  proposals: Proposal[];
+  canPropose: boolean;
+  /** Support or oppose others' proposals. */
+  canTakeStance: boolean;
+  /** Accept, accept as alternative, reject; and set proposals only. */
+  canDecide: boolean;
+  /** The selection in this paragraph (for "Propose change"), if it is in one run of its text. */
+  selection: { from: number; to: number; quote: string } | null;
+  /** The section holding the paragraph, and whether it or the whole draft is proposals only. */
+  sectionId: string;
+  sectionProposalsOnly: boolean;
+  draftProposalsOnly: boolean;
 }
 
+export type ProposalAction = 'support' | 'oppose' | 'withdraw' | 'accept' | 'alternative' | 'reject';
+
+/**
+ * Every action names the paragraph the panel showed when it was asked for: the host acts on
+ * that one, never on whatever is selected by the time the request is made.
+ */
 export interface PanelEvents {
-  'accord-status': { status: ParagraphStatus };
-  'accord-lock': Record<string, never>;
-  'accord-unlock': { reason: string };
-  'accord-objection': { reason: string };
-  'accord-withdraw': { objectionId: string };
-  'accord-answer': { objectionId: string; text: string };
+  'accord-status': { paragraphId: string; status: ParagraphStatus };
+  'accord-lock': { paragraphId: string };
+  'accord-unlock': { paragraphId: string; reason: string };
+  'accord-objection': { paragraphId: string; reason: string };
+  'accord-withdraw': { paragraphId: string; objectionId: string };
+  'accord-answer': { paragraphId: string; objectionId: string; text: string };
+  'accord-propose': {
+    paragraphId: string;
+    kind: ProposalKind;
+    from?: number;
+    to?: number;
+    quote?: string;
+    text: string;
+    justification: string;
+  };
+  'accord-proposal': { paragraphId: string; proposalId: string; action: ProposalAction; reason?: string };
+  'accord-proposals-only': { paragraphId: string; scope: string; on: boolean };
 }

@@ -1,4 +1,5 @@
 import { Extension } from '@tiptap/core';
+import type { Role } from '../../shared/governance/roles';
 import { addInlineAlternative } from './commands/addInlineAlternative';
 import { addParagraphAlternative } from './commands/addParagraphAlternative';
 import { bracketSelection } from './commands/bracketSelection';
@@ -10,8 +11,10 @@ import { leaveHeading, splitClause, splitWithinClause } from './commands/splitCl
 import { toggleParagraphBracket } from './commands/toggleParagraphBracket';
 import { toggleParagraphKind } from './commands/toggleParagraphKind';
 import { draftDecorationsPlugin } from './plugins/draftDecorationsPlugin';
+import { prepareForeignTransaction } from './plugins/foreignTransaction';
 import { govStatePlugin } from './plugins/govState';
 import { keepMarksOnOverwritePlugin } from './plugins/keepMarksOnOverwritePlugin';
+import { localSelectionPlugin } from './plugins/localSelectionPlugin';
 import { lockGuardPlugin } from './plugins/lockGuardPlugin';
 import { stableIdsPlugin } from './plugins/stableIdsPlugin';
 import type { Proposer } from './proposer';
@@ -35,6 +38,8 @@ declare module '@tiptap/core' {
 export interface AccordEditingOptions {
   /** The signed-in person, stamped on every bracket they create. */
   proposer: Proposer;
+  /** Their role on this draft: removing others' brackets and resolving alternatives are the chair's. */
+  role: Role;
 }
 
 /**
@@ -62,18 +67,19 @@ export const AccordEditing = Extension.create<AccordEditingOptions>({
   priority: 200,
 
   addOptions() {
-    return { proposer: { id: '', name: '', affiliation: '' } };
+    return { proposer: { id: '', name: '', affiliation: '' }, role: 'member' };
   },
 
   addCommands() {
     const p = () => this.options.proposer;
+    const actor = () => ({ id: this.options.proposer.id, role: this.options.role });
     return {
       bracketSelection: () => (props) => bracketSelection(p())(props.state, props.dispatch),
       toggleParagraphBracket: () => (props) => toggleParagraphBracket(p())(props.state, props.dispatch),
       addInlineAlternative: () => (props) => addInlineAlternative(p())(props.state, props.dispatch),
       addParagraphAlternative: () => (props) => addParagraphAlternative()(props.state, props.dispatch),
-      chooseOption: () => (props) => chooseOption()(props.state, props.dispatch),
-      removeBrackets: () => (props) => removeBrackets()(props.state, props.dispatch),
+      chooseOption: () => (props) => chooseOption(actor())(props.state, props.dispatch),
+      removeBrackets: () => (props) => removeBrackets(actor())(props.state, props.dispatch),
       insertParagraphBis: () => (props) => insertParagraphBis()(props.state, props.dispatch),
       toggleParagraphKind: () => (props) => toggleParagraphKind()(props.state, props.dispatch),
       insertSection: () => (props) => insertSection()(props.state, props.dispatch),
@@ -98,6 +104,11 @@ export const AccordEditing = Extension.create<AccordEditingOptions>({
     };
   },
 
+  // Remote carets and governance updates must neither undo an unread click nor cut the undo group.
+  dispatchTransaction({ transaction, next }) {
+    next(prepareForeignTransaction(this.editor.view, transaction));
+  },
+
   addProseMirrorPlugins() {
     return [
       govStatePlugin(),
@@ -105,6 +116,7 @@ export const AccordEditing = Extension.create<AccordEditingOptions>({
       lockGuardPlugin(),
       draftDecorationsPlugin(),
       keepMarksOnOverwritePlugin(),
+      localSelectionPlugin(),
     ];
   },
 });

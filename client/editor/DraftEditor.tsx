@@ -2,16 +2,21 @@ import type { Editor } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { yUndoPluginKey } from '@tiptap/y-tiptap';
 import { useEffect } from 'react';
+import { can } from '../../shared/governance/permissions';
 import type { Role } from '../../shared/governance/roles';
-import { readGovernance } from '../../shared/model/readDraft';
-import { GOVERNANCE_ROOT } from '../../shared/model/schemaNames';
+import type { Governance } from '../../shared/model/governance';
+import { WHOLE_DRAFT } from '../../shared/model/proposals';
+import { readDraft, readGovernance } from '../../shared/model/readDraft';
+import { EDITOR_ROOT, GOVERNANCE_ROOT } from '../../shared/model/schemaNames';
 import type { Me } from '../api/types';
 import type { CollabSession } from '../collab/CollabSession';
 import { userColor } from '../collab/userColor';
+import { i18n } from '../i18n/i18n';
 import { PARAGRAPH_FIELD } from '../model/presence';
 import { clauseAt } from './clauseAt';
 import { createExtensions } from './createExtensions';
 import { setGovState } from './plugins/govState';
+import { proposalsOnlyParagraphs } from './proposalsOnlyParagraphs';
 import { transformPasted } from './transformPasted';
 import { transformPastedHTML } from './transformPastedHTML';
 
@@ -38,6 +43,7 @@ export function DraftEditor({
         doc: session.doc,
         provider: session.provider,
         proposer: { id: me.id, name: me.name, affiliation: me.affiliation },
+        role,
         color: userColor(me.id),
       }),
       editable: role !== 'observer',
@@ -46,7 +52,7 @@ export function DraftEditor({
         transformPasted,
         attributes: {
           class: 'accord-editor',
-          'aria-label': role === 'observer' ? 'Draft text (read only)' : 'Draft text',
+          'aria-label': role === 'observer' ? i18n.t('draft.editorLabelReadOnly') : i18n.t('draft.editorLabel'),
           'aria-multiline': 'true',
           role: 'textbox',
           spellcheck: 'true',
@@ -89,12 +95,23 @@ export function DraftEditor({
         const undo = yUndoPluginKey.getState(editor.state) as { undoManager?: { clear(): void } } | undefined;
         undo?.undoManager?.clear();
       }
-      editor.view.dispatch(setGovState(editor.state.tr, { locked, statuses: gov.statuses }, ++version));
+      editor.view.dispatch(
+        setGovState(
+          editor.state.tr,
+          { locked, proposalsOnly: proposalsOnlyParagraphs(session.doc, gov, role), statuses: gov.statuses },
+          ++version,
+        ),
+      );
     };
     push();
     map.observeDeep(push);
-    return () => map.unobserveDeep(push);
-  }, [editor, session]);
+    // Option labels, status words and bracket titles are drawn in the interface language: redraw them.
+    i18n.on('languageChanged', push);
+    return () => {
+      map.unobserveDeep(push);
+      i18n.off('languageChanged', push);
+    };
+  }, [editor, session, role]);
 
   return <EditorContent editor={editor} className="editor-host" />;
 }

@@ -1,57 +1,48 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { shortcuts } from './AccordEditing';
 import { shortcutLabel } from './shortcutLabel';
 import { negotiationActions } from './Toolbar';
 
 /** The keyboard path to every action, in one list. */
 export function ShortcutsHelp() {
+  const { t } = useTranslation();
+  const row = (action: string, keys: ReactNode) => (
+    <tr key={action}>
+      <td>{action}</td>
+      <td dir="ltr">{keys}</td>
+    </tr>
+  );
   return (
     <table className="shortcuts">
-      <caption className="sr-only">Keyboard shortcuts</caption>
+      <caption className="sr-only">{t('shortcuts.title')}</caption>
       <thead>
         <tr>
-          <th scope="col">Action</th>
-          <th scope="col">Keys</th>
+          <th scope="col">{t('shortcuts.action')}</th>
+          <th scope="col">{t('shortcuts.keys')}</th>
         </tr>
       </thead>
       <tbody>
-        {negotiationActions.map((a) => (
-          <tr key={a.name}>
-            <td>{a.label}</td>
-            <td>
-              <kbd>{shortcutLabel(shortcuts[a.name])}</kbd>
-            </td>
-          </tr>
-        ))}
-        <tr>
-          <td>New numbered paragraph (split at the cursor)</td>
-          <td>
-            <kbd>Enter</kbd>
-          </td>
-        </tr>
-        <tr>
-          <td>New line of text inside the same paragraph</td>
-          <td>
-            <kbd>Shift+Enter</kbd>
-          </td>
-        </tr>
-        <tr>
-          <td>Go to the paragraph panel (status, lock, objections)</td>
-          <td>
-            <kbd>{shortcutLabel('Mod-Alt-g')}</kbd>
-          </td>
-        </tr>
-        <tr>
-          <td>Back to the text</td>
-          <td>
-            <kbd>{shortcutLabel('Mod-Alt-e')}</kbd>
-          </td>
-        </tr>
-        <tr>
-          <td>Undo / redo my own changes</td>
-          <td>
+        {negotiationActions.map((name) =>
+          row(t(`toolbar.actions.${name}.label`), <kbd>{shortcutLabel(shortcuts[name])}</kbd>),
+        )}
+        {row(t('shortcuts.split'), <kbd>{t('shortcuts.enter')}</kbd>)}
+        {row(t('shortcuts.lineBreak'), <kbd>{t('shortcuts.shiftEnter')}</kbd>)}
+        {row(t('shortcuts.toPanel'), <kbd>{shortcutLabel('Mod-Alt-g')}</kbd>)}
+        {row(t('shortcuts.toText'), <kbd>{shortcutLabel('Mod-Alt-e')}</kbd>)}
+        {row(
+          t('shortcuts.tools'),
+          <>
+            <kbd>{shortcutLabel('Mod-Alt-v')}</kbd> / <kbd>{shortcutLabel('Mod-Alt-m')}</kbd> /{' '}
+            <kbd>{shortcutLabel('Mod-Alt-l')}</kbd>
+          </>,
+        )}
+        {row(
+          t('shortcuts.undoRedo'),
+          <>
             <kbd>{shortcutLabel('Mod-z')}</kbd> / <kbd>{shortcutLabel('Mod-y')}</kbd>
-          </td>
-        </tr>
+          </>,
+        )}
       </tbody>
     </table>
   );

@@ -1,91 +1,112 @@
 import type { Editor } from '@tiptap/core';
+import { useEditorState } from '@tiptap/react';
+import { useTranslation } from 'react-i18next';
 import { type AccordCommandName, shortcuts } from './AccordEditing';
 import { shortcutLabel } from './shortcutLabel';
 
-interface Action {
-  name: AccordCommandName;
-  label: string;
-  text: string;
-}
-
-/** Every toolbar action also has a keyboard shortcut; the button says which. */
-const negotiationActions: Action[] = [
-  { name: 'bracketSelection', label: 'Bracket the selected text', text: '[ ]' },
-  { name: 'toggleParagraphBracket', label: 'Bracket or unbracket the whole paragraph', text: '[¶]' },
-  { name: 'addInlineAlternative', label: 'Add an alternative wording (Option)', text: 'Option +' },
-  { name: 'addParagraphAlternative', label: 'Add an alternative paragraph', text: 'Alt ¶ +' },
-  { name: 'chooseOption', label: 'Choose this option (resolve the alternative)', text: 'Choose' },
-  { name: 'removeBrackets', label: 'Remove the bracket at the cursor', text: 'Unbracket' },
-  { name: 'insertParagraphBis', label: 'Insert a paragraph bis after this one', text: '¶ bis' },
-  { name: 'toggleParagraphKind', label: 'Switch between preambular and operative paragraph', text: 'PP / OP' },
-  { name: 'insertSection', label: 'Insert a new section', text: 'Section +' },
+/** Every toolbar action also has a keyboard shortcut; the button says which. Texts: `toolbar.actions.<name>`. */
+const negotiationActions: AccordCommandName[] = [
+  'bracketSelection',
+  'toggleParagraphBracket',
+  'addInlineAlternative',
+  'addParagraphAlternative',
+  'chooseOption',
+  'removeBrackets',
+  'insertParagraphBis',
+  'toggleParagraphKind',
+  'insertSection',
 ];
 
+/**
+ * Commands whose button is offered only where they apply to you: removing brackets that are
+ * not yours and resolving others' alternatives are the chair's (the server refuses the rest).
+ */
+const gatedActions = ['chooseOption', 'removeBrackets'] as const;
+
 export function Toolbar({ editor, onHelp }: { editor: Editor | null; onHelp: () => void }) {
+  const { t } = useTranslation();
   const run = (name: AccordCommandName) => editor?.chain().focus()[name]().run();
+  const allowed = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      chooseOption: e?.can().chooseOption() ?? false,
+      removeBrackets: e?.can().removeBrackets() ?? false,
+    }),
+  });
+  const offered = (name: AccordCommandName) =>
+    !(gatedActions as readonly string[]).includes(name) || (allowed?.[name as (typeof gatedActions)[number]] ?? false);
+  const withKeys = (label: string, key: string) => t('toolbar.withShortcut', { label, keys: shortcutLabel(key) });
   return (
-    <div className="toolbar" role="toolbar" aria-label="Editing and negotiation tools">
+    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
       <button
         type="button"
-        aria-label={`Bold (${shortcutLabel('Mod-b')})`}
-        title={`Bold (${shortcutLabel('Mod-b')})`}
+        aria-label={withKeys(t('toolbar.bold'), 'Mod-b')}
+        title={withKeys(t('toolbar.bold'), 'Mod-b')}
         aria-keyshortcuts="Control+B"
         onMouseDown={(e) => e.preventDefault()}
         onClick={() => editor?.chain().focus().toggleBold().run()}
         disabled={!editor}
       >
-        <strong>B</strong>
+        <strong aria-hidden="true">B</strong>
       </button>
       <button
         type="button"
-        aria-label={`Italic (${shortcutLabel('Mod-i')})`}
-        title={`Italic (${shortcutLabel('Mod-i')})`}
+        aria-label={withKeys(t('toolbar.italic'), 'Mod-i')}
+        title={withKeys(t('toolbar.italic'), 'Mod-i')}
         aria-keyshortcuts="Control+I"
         onMouseDown={(e) => e.preventDefault()}
         onClick={() => editor?.chain().focus().toggleItalic().run()}
         disabled={!editor}
       >
-        <em>I</em>
+        <em aria-hidden="true">I</em>
       </button>
       <span className="toolbar-sep" aria-hidden="true" />
-      {negotiationActions.map((a) => (
-        <button
-          key={a.name}
-          type="button"
-          data-command={a.name}
-          aria-label={`${a.label} (${shortcutLabel(shortcuts[a.name])})`}
-          title={`${a.label} (${shortcutLabel(shortcuts[a.name])})`}
-          aria-keyshortcuts={ariaShortcut(shortcuts[a.name])}
-          onMouseDown={(e) => e.preventDefault()}
-          onClick={() => run(a.name)}
-          disabled={!editor}
-        >
-          {a.text}
-        </button>
-      ))}
+      {negotiationActions.map((name) => {
+        const label = t(`toolbar.actions.${name}.label`);
+        // The accessible name starts with the visible text (WCAG 2.5.3 label in name), then explains it.
+        return (
+          <button
+            key={name}
+            type="button"
+            data-command={name}
+            title={withKeys(label, shortcuts[name])}
+            aria-keyshortcuts={ariaShortcut(shortcuts[name])}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => run(name)}
+            disabled={!editor || !offered(name)}
+          >
+            <bdi>{t(`toolbar.actions.${name}.text`)}</bdi>
+            <span className="sr-only"> — {withKeys(label, shortcuts[name])}</span>
+          </button>
+        );
+      })}
       <span className="toolbar-sep" aria-hidden="true" />
       <button
         type="button"
-        aria-label={`Undo my last change (${shortcutLabel('Mod-z')})`}
-        title={`Undo my last change (${shortcutLabel('Mod-z')})`}
+        title={withKeys(t('toolbar.undoLong'), 'Mod-z')}
+        aria-keyshortcuts="Control+Z"
         onMouseDown={(e) => e.preventDefault()}
         onClick={() => editor?.chain().focus().undo().run()}
         disabled={!editor}
       >
-        Undo
+        {t('toolbar.undo')}
+        <span className="sr-only"> — {withKeys(t('toolbar.undoLong'), 'Mod-z')}</span>
       </button>
       <button
         type="button"
-        aria-label={`Redo (${shortcutLabel('Mod-y')})`}
-        title={`Redo (${shortcutLabel('Mod-y')})`}
+        title={withKeys(t('toolbar.redo'), 'Mod-y')}
+        aria-keyshortcuts="Control+Y"
         onMouseDown={(e) => e.preventDefault()}
         onClick={() => editor?.chain().focus().redo().run()}
         disabled={!editor}
       >
-        Redo
+        {t('toolbar.redo')}
+        <span className="sr-only"> ({shortcutLabel('Mod-y')})</span>
       </button>
-      <button type="button" aria-label="Keyboard shortcuts" onClick={onHelp}>
-        ? Keys
+      <button type="button" title={t('toolbar.keysLong')} onClick={onHelp}>
+        <span aria-hidden="true">? </span>
+        {t('toolbar.keys')}
+        <span className="sr-only"> — {t('toolbar.keysLong')}</span>
       </button>
     </div>
   );

@@ -4,6 +4,7 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import StarterKit from '@tiptap/starter-kit';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
+import type { Role } from '../../shared/governance/roles';
 import { EDITOR_ROOT } from '../../shared/model/schemaNames';
 import { AccordEditing } from './AccordEditing';
 import type { Proposer } from './proposer';
@@ -22,6 +23,7 @@ export function createExtensions(opts: {
   doc: Y.Doc;
   provider: WebsocketProvider;
   proposer: Proposer;
+  role: Role;
   color: string;
 }): Extensions {
   return [
@@ -39,6 +41,12 @@ export function createExtensions(opts: {
       undoRedo: false,
       // It would append a paragraph at the end of the document, which must end with a section.
       trailingNode: false,
+      // Each list item takes its direction from its own text. Clauses and headings do the same
+      // (draftDecorationsPlugin, SectionHeadingNode); paragraphs inside a clause follow their clause:
+      // a dir on them would hide their text from the clause's own dir=auto. Rendered only, never a
+      // node attribute: TipTap's `textDirection` option would add a `dir` attribute to every node,
+      // which Yjs would store and the server's schema guard refuses.
+      listItem: { HTMLAttributes: { dir: 'auto' } },
     }),
     AccordDocument,
     SectionNode,
@@ -56,6 +64,6 @@ export function createExtensions(opts: {
         color: opts.color,
       },
     }),
-    AccordEditing.configure({ proposer: opts.proposer }),
+    AccordEditing.configure({ proposer: opts.proposer, role: opts.role }),
   ];
 }

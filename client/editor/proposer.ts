@@ -1,3 +1,4 @@
+import { proposerLabel } from '../../shared/model/bracketRules';
 import { newId } from '../../shared/model/ids';
 import type { BracketAttrs } from './bracketExtents';
 
@@ -9,5 +10,5 @@ export interface Proposer {
 }
 
 export function newBracket(p: Proposer, group: string | null = null): BracketAttrs {
-  return { id: newId('b'), by: p.id, byName: `${p.name} (${p.affiliation})`, at: Date.now(), group };
+  return { id: newId('b'), by: p.id, byName: proposerLabel(p), at: Date.now(), group };
 }

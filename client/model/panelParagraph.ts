@@ -1,11 +1,15 @@
+import { can } from '../../shared/governance/permissions';
 import type { Role } from '../../shared/governance/roles';
 import { bracketsIn, hasOpenBrackets } from '../../shared/model/brackets';
 import type { Paragraph } from '../../shared/model/draft';
 import { standingObjections, statusOf } from '../../shared/model/governance';
 import { formatLabel } from '../../shared/model/numbering';
+import { WHOLE_DRAFT } from '../../shared/model/proposals';
 import { allowedStatuses, checkLock } from '../../shared/model/statusRules';
 import type { DashboardSection } from '../components/dashboardTypes';
 import type { PanelParagraph } from '../components/panelTypes';
+import type { SelectionSpan } from '../editor/selectionSpan';
+import { i18n } from '../i18n/i18n';
 import type { PresentUser } from './presence';
 import type { DraftModel } from './useDraftModel';
 
@@ -18,8 +22,9 @@ export function findParagraph(model: DraftModel, id: string): Paragraph | null {
 export function panelParagraph(
   model: DraftModel,
   id: string | null,
-  viewer: { id: string; role: Role },
+  viewer: { id: string; role: Role; delegation: string | null },
   present: PresentUser[],
+  selection: SelectionSpan | null = null,
 ): PanelParagraph | null {
   if (!id) return null;
   const p = findParagraph(model, id);
@@ -33,6 +38,7 @@ export function panelParagraph(
     locked: lock !== null,
   };
   const status = statusOf(gov, id);
+  const sectionId = model.draft.sections.find((s) => s.paragraphs.some((x) => x.id === id))?.id ?? '';
   const lockVerdict = checkLock({ role: viewer.role, status, ...facts });
   return {
     id,
@@ -43,11 +49,22 @@ export function panelParagraph(
     objections: gov.objections.filter((o) => o.paragraphId === id),
     present: present.filter((u) => u.paragraphId === id && !u.self),
     allowedStatuses: allowedStatuses(viewer.role, status, facts),
-    lockBlocked: viewer.role === 'chair' ? (lockVerdict.ok ? null : lockVerdict.message) : undefined,
+    lockBlocked: viewer.role === 'chair' ? (lockVerdict.ok ? null : i18n.t(`rules.${lockVerdict.code}`)) : undefined,
     canUnlock: viewer.role === 'chair',
     canObject: viewer.role !== 'observer',
     canAnswer: viewer.role === 'chair',
     viewerId: viewer.id,
+    viewerDelegation: viewer.delegation,
+    proposals: (gov.proposals ?? [])
+      .filter((x) => x.paragraphId === id)
+      .sort((a, b) => Number(a.state !== 'pending') - Number(b.state !== 'pending') || a.at - b.at),
+    canPropose: can(viewer.role, 'proposal.table') && lock === null,
+    canTakeStance: can(viewer.role, 'proposal.support'),
+    canDecide: can(viewer.role, 'proposal.decide'),
+    selection: selection && selection.paragraphId === id ? selection : null,
+    sectionId,
+    sectionProposalsOnly: (gov.proposalsOnly ?? []).includes(sectionId),
+    draftProposalsOnly: (gov.proposalsOnly ?? []).includes(WHOLE_DRAFT),
   };
 }
 

@@ -1,31 +1,35 @@
-import { type FormEvent, useEffect, useState } from 'react';
-import { apiFetch, errorMessage } from '../api/apiFetch';
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, dataOf, errorMessage } from '../api/apiClient';
 import type { DocumentSummary, Me } from '../api/types';
 import { draftPath, navigate } from '../app/router';
-import { roleLabels } from './roleLabels';
+import { usePageTitle } from '../app/usePageTitle';
+import { ImportDrafts } from './ImportDrafts';
+import { roleLabel } from './roleLabels';
 
 /** "My drafts": every draft I can open, with my role; the secretariat also creates drafts here. */
 export function DocumentListPage({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  usePageTitle(t('docList.title'));
   const [docs, setDocs] = useState<DocumentSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    apiFetch<{ documents: DocumentSummary[] }>('/api/documents').then(
+  const load = useCallback(() => {
+    dataOf(api.GET('/api/documents')).then(
       (r) => setDocs(r.documents),
       (err: unknown) => setError(errorMessage(err)),
     );
   }, []);
+  useEffect(load, [load]);
   return (
     <>
-      <h1>My drafts</h1>
+      <h1>{t('docList.title')}</h1>
       {error && (
         <p role="alert" className="error">
           {error}
         </p>
       )}
-      {docs === null && !error && <p aria-live="polite">Loading your drafts…</p>}
-      {docs && docs.length === 0 && (
-        <p>You are not a member of any draft yet. Ask the chair of your group for an invitation link.</p>
-      )}
+      {docs === null && !error && <p aria-live="polite">{t('docList.loading')}</p>}
+      {docs && docs.length === 0 && <p>{t('docList.none')}</p>}
       {docs && docs.length > 0 && (
         <ul className="doc-list">
           {docs.map((d) => (
@@ -37,20 +41,30 @@ export function DocumentListPage({ me }: { me: Me }) {
                   navigate(draftPath(d.id));
                 }}
               >
-                {d.title}
+                <bdi>{d.title}</bdi>
               </a>
-              {d.symbol && <span className="symbol">{d.symbol}</span>}
-              <span className={`role-badge role-${d.role}`}>{roleLabels[d.role]}</span>
+              {d.symbol && (
+                <bdi className="symbol" dir="ltr">
+                  {d.symbol}
+                </bdi>
+              )}
+              <span className={`role-badge role-${d.role}`}>{roleLabel(d.role)}</span>
             </li>
           ))}
         </ul>
       )}
-      {me.isAdmin && <NewDraftForm />}
+      {me.isAdmin && (
+        <div className="admin-cards">
+          <NewDraftForm />
+          <ImportDrafts onImported={load} />
+        </div>
+      )}
     </>
   );
 }
 
 function NewDraftForm() {
+  const { t } = useTranslation();
   const [title, setTitle] = useState('');
   const [symbol, setSymbol] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -60,10 +74,7 @@ function NewDraftForm() {
     setBusy(true);
     setError(null);
     try {
-      const doc = await apiFetch<{ id: string }>('/api/documents', {
-        method: 'POST',
-        body: { title, ...(symbol.trim() ? { symbol } : {}) },
-      });
+      const doc = await dataOf(api.POST('/api/documents', { body: { title, ...(symbol.trim() ? { symbol } : {}) } }));
       navigate(draftPath(doc.id));
     } catch (err) {
       setError(errorMessage(err));
@@ -72,21 +83,21 @@ function NewDraftForm() {
   };
   return (
     <section aria-labelledby="new-draft-title" className="card">
-      <h2 id="new-draft-title">New draft</h2>
+      <h2 id="new-draft-title">{t('docList.newDraft')}</h2>
       <form onSubmit={submit} className="form-grid">
-        <label htmlFor="new-title">Title</label>
+        <label htmlFor="new-title">{t('docList.titleField')}</label>
         <input id="new-title" required value={title} onChange={(e) => setTitle(e.target.value)} maxLength={300} />
-        <label htmlFor="new-symbol">Document symbol (optional)</label>
+        <label htmlFor="new-symbol">{t('docList.symbol')}</label>
         <input
           id="new-symbol"
           value={symbol}
-          placeholder="e.g. EG/2026/1"
+          placeholder={t('docList.symbolExample')}
           onChange={(e) => setSymbol(e.target.value)}
           maxLength={100}
         />
         <div className="form-actions">
           <button type="submit" disabled={busy}>
-            Create draft
+            {t('docList.create')}
           </button>
         </div>
         {error && (

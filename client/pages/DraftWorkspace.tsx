@@ -1,23 +1,31 @@
 import type { Editor } from '@tiptap/core';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { errorMessage } from '../api/apiFetch';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import { readDraft } from '../../shared/model/readDraft';
+import { EDITOR_ROOT } from '../../shared/model/schemaNames';
+import { errorMessage } from '../api/apiClient';
 import { type GovernanceApi, governanceApi } from '../api/governanceApi';
-import type { DocumentSummary, Me } from '../api/types';
+import type { DocumentDetail, Me } from '../api/types';
 import { AppHeader } from '../app/AppHeader';
 import { Dialog } from '../app/Dialog';
-import { ChairTools } from '../chair/ChairTools';
+import { DraftTools } from '../chair/DraftTools';
 import { ConnectionBadge } from '../collab/ConnectionBadge';
+import { UnsentEdits } from '../collab/UnsentEdits';
 import { useCollabSession } from '../collab/useCollabSession';
 import { LitHost } from '../components/LitHost';
 import type { PanelEvents } from '../components/panelTypes';
 import { findClause } from '../editor/clauseAt';
 import { DraftEditor } from '../editor/DraftEditor';
 import { ShortcutsHelp } from '../editor/ShortcutsHelp';
+import { type SelectionSpan, selectionSpan } from '../editor/selectionSpan';
 import { Toolbar } from '../editor/Toolbar';
 import { dashboardSections, panelParagraph } from '../model/panelParagraph';
+import { useAnnouncements } from '../model/useAnnouncements';
 import { useDraftModel } from '../model/useDraftModel';
 import { usePresence } from '../model/usePresence';
-import { roleLabels } from './roleLabels';
+import { PanelJump } from './PanelJump';
+import { roleLabel } from './roleLabels';
 
 /** The live draft: header, toolbar, editor, paragraph panel, consensus dashboard, chair tools. */
 export function DraftWorkspace({
@@ -27,11 +35,12 @@ export function DraftWorkspace({
   reloadInfo,
 }: {
   docId: string;
-  info: DocumentSummary;
+  info: DocumentDetail;
   me: Me;
   reloadInfo: () => Promise<void>;
 }) {
-  const collab = useCollabSession(docId, reloadInfo);
+  const { t, i18n } = useTranslation();
+  const collab = useCollabSession(docId, reloadInfo, info.collab ?? null);
   const { session } = collab;
   const model = useDraftModel(session?.doc ?? null);
   const presence = usePresence(session?.provider.awareness ?? null);
@@ -41,34 +50,64 @@ export function DraftWorkspace({
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const role = info.role;
-  const api = useMemo(() => governanceApi(docId), [docId]);
+  // Decisions carry the hash of the paragraph as the editor shows it at the click (the live document).
+  const liveDoc = useRef<Y.Doc | null>(null);
+  liveDoc.current = session?.doc ?? null;
+  const api = useMemo(
+    () =>
+      governanceApi(docId, (pid) => {
+        const doc = liveDoc.current;
+        if (!doc) return null;
+        for (const s of readDraft(doc.getXmlFragment(EDITOR_ROOT)).sections) {
+          for (const p of s.paragraphs) if (p.id === pid) return p;
+        }
+        return null;
+      }),
+    [docId],
+  );
 
   const title = model.gov.meta.title || info.title;
   const symbol = model.gov.meta.symbol || info.symbol;
   useEffect(() => {
-    document.title = `${title} — Accord`;
-  }, [title]);
+    document.title = t('app.pageTitle', { title });
+  }, [title, t]);
 
+  // The selection in proposal coordinates, for "Propose change" (kept while focus is in the panel).
+  const [selection, setSelection] = useState<SelectionSpan | null>(null);
+  useEffect(() => {
+    if (!editor) return;
+    const update = () => setSelection(selectionSpan(editor.state));
+    editor.on('selectionUpdate', update);
+    editor.on('update', update);
+    return () => {
+      editor.off('selectionUpdate', update);
+      editor.off('update', update);
+    };
+  }, [editor]);
+  const delegationCode = info.delegation?.code ?? null;
+  // The language too: the panel carries translated explanations (why locking is not possible).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a language change must recompute it
   const panel = useMemo(
-    () => panelParagraph(model, selected, { id: me.id, role }, presence),
-    [model, selected, me.id, role, presence],
+    () => panelParagraph(model, selected, { id: me.id, role, delegation: delegationCode }, presence, selection),
+    [model, selected, me.id, role, delegationCode, presence, selection, i18n.language],
   );
   const sections = useMemo(() => dashboardSections(model), [model]);
+  const announcement = useAnnouncements(model, selected, me.id);
 
+  /** Runs a governance action on the paragraph the panel showed when it was asked for (never a later selection). */
   const act = useCallback(
-    async (fn: (api: GovernanceApi, pid: string) => Promise<unknown>) => {
-      if (!selected) return;
+    async (paragraphId: string, fn: (api: GovernanceApi, pid: string) => Promise<unknown>) => {
       setBusy(true);
       setActionError(null);
       try {
-        await fn(api, selected);
+        await fn(api, paragraphId);
       } catch (err) {
         setActionError(errorMessage(err));
       } finally {
         setBusy(false);
       }
     },
-    [api, selected],
+    [api],
   );
   // An error message belongs to the paragraph it was about.
   const select = useCallback((id: string | null) => {
@@ -113,14 +152,38 @@ export function DraftWorkspace({
   }, [editor]);
 
   const panelHandlers = {
-    'accord-status': (d: unknown) => act((a, pid) => a.setStatus(pid, (d as PanelEvents['accord-status']).status)),
-    'accord-lock': () => act((a, pid) => a.lock(pid)),
-    'accord-unlock': (d: unknown) => act((a, pid) => a.unlock(pid, (d as PanelEvents['accord-unlock']).reason)),
-    'accord-objection': (d: unknown) => act((a, pid) => a.object(pid, (d as PanelEvents['accord-objection']).reason)),
-    'accord-withdraw': (d: unknown) => act((a) => a.withdraw((d as PanelEvents['accord-withdraw']).objectionId)),
+    'accord-status': (d: unknown) => {
+      const { paragraphId, status } = d as PanelEvents['accord-status'];
+      return act(paragraphId, (a, pid) => a.setStatus(pid, status));
+    },
+    'accord-lock': (d: unknown) => act((d as PanelEvents['accord-lock']).paragraphId, (a, pid) => a.lock(pid)),
+    'accord-unlock': (d: unknown) => {
+      const { paragraphId, reason } = d as PanelEvents['accord-unlock'];
+      return act(paragraphId, (a, pid) => a.unlock(pid, reason));
+    },
+    'accord-objection': (d: unknown) => {
+      const { paragraphId, reason } = d as PanelEvents['accord-objection'];
+      return act(paragraphId, (a, pid) => a.object(pid, reason));
+    },
+    'accord-withdraw': (d: unknown) => {
+      const { paragraphId, objectionId } = d as PanelEvents['accord-withdraw'];
+      return act(paragraphId, (a) => a.withdraw(objectionId));
+    },
     'accord-answer': (d: unknown) => {
-      const { objectionId, text } = d as PanelEvents['accord-answer'];
-      return act((a) => a.answer(objectionId, text));
+      const { paragraphId, objectionId, text } = d as PanelEvents['accord-answer'];
+      return act(paragraphId, (a) => a.answer(objectionId, text));
+    },
+    'accord-propose': (d: unknown) => {
+      const { paragraphId, ...body } = d as PanelEvents['accord-propose'];
+      return act(paragraphId, (a, pid) => a.propose(pid, body));
+    },
+    'accord-proposal': (d: unknown) => {
+      const { paragraphId, proposalId, action, reason } = d as PanelEvents['accord-proposal'];
+      return act(paragraphId, (a) => a.onProposal(proposalId, action, reason));
+    },
+    'accord-proposals-only': (d: unknown) => {
+      const { paragraphId, scope, on } = d as PanelEvents['accord-proposals-only'];
+      return act(paragraphId, (a) => a.proposalsOnly(scope, on));
     },
   };
 
@@ -128,11 +191,18 @@ export function DraftWorkspace({
     <>
       <AppHeader me={me}>
         <div className="draft-title">
-          <h1>{title}</h1>
-          {symbol && <span className="symbol">{symbol}</span>}
-          <span className={`role-badge role-${role}`}>You: {roleLabels[role]}</span>
+          <h1>
+            <bdi>{title}</bdi>
+          </h1>
+          {symbol && (
+            <bdi className="symbol" dir="ltr">
+              {symbol}
+            </bdi>
+          )}
+          <span className={`role-badge role-${role}`}>{t('draft.you', { role: roleLabel(role) })}</span>
           <ConnectionBadge state={collab} />
         </div>
+        <DraftTools docId={docId} me={me} role={role} model={model} />
       </AppHeader>
       <div className="alerts" role="alert">
         {collab.accessLost && <p className="error">{collab.accessLost}</p>}
@@ -140,15 +210,19 @@ export function DraftWorkspace({
           <p className="warning">
             {collab.alert}{' '}
             <button type="button" className="link-button" onClick={collab.dismissAlert}>
-              Dismiss
+              {t('common.dismiss')}
             </button>
           </p>
         )}
       </div>
+      <UnsentEdits items={collab.unsent} onDismiss={collab.dismissUnsent} />
+      <div className="sr-only" role="status" aria-live="polite" data-testid="announcements">
+        {announcement}
+      </div>
       <main id="main" className="draft-layout">
-        <section className="draft-main" aria-label="Negotiating text">
+        <section className="draft-main" aria-label={t('draft.text')}>
           {role === 'observer' ? (
-            <p className="readonly-note">You are an observer: you follow the text live but cannot change it.</p>
+            <p className="readonly-note">{t('draft.observerNote')}</p>
           ) : (
             <Toolbar editor={editor} onHelp={() => setHelpOpen(true)} />
           )}
@@ -156,37 +230,37 @@ export function DraftWorkspace({
             <DraftEditor
               key={session.serial}
               session={session}
-              me={me}
+              me={info.delegation ? { ...me, affiliation: info.delegation.name } : me}
               role={role}
               onEditor={setEditor}
               onSelectParagraph={select}
             />
           ) : (
             <p className="loading" aria-live="polite">
-              {collab.accessLost ? 'The draft is closed.' : 'Loading the draft…'}
+              {collab.accessLost ? t('draft.closed') : t('draft.loading')}
             </p>
           )}
         </section>
-        <aside className="side" aria-label="Paragraph, presence and consensus">
+        <aside className="side" aria-label={t('draft.side')}>
           <LitHost tag="accord-presence" props={{ users: presence }} className="card" />
-          <section id="paragraph-panel" tabIndex={-1} aria-label="Selected paragraph" className="card">
+          <section id="paragraph-panel" tabIndex={-1} aria-label={t('draft.selectedParagraph')} className="card">
             <LitHost
               tag="accord-paragraph-panel"
               props={{ paragraph: panel, busy, error: actionError }}
               on={panelHandlers}
             />
           </section>
-          <section aria-label="Consensus dashboard" className="card">
+          <section aria-label={t('draft.consensus')} className="card">
             <LitHost
               tag="accord-dashboard"
               props={{ overall: model.rollup.overall, sections }}
               on={{ 'accord-jump': (d) => jumpTo((d as { paragraphId: string }).paragraphId) }}
             />
           </section>
-          {role === 'chair' && <ChairTools docId={docId} me={me} model={model} />}
         </aside>
       </main>
-      <Dialog open={helpOpen} title="Keyboard shortcuts" onClose={() => setHelpOpen(false)}>
+      <PanelJump paragraph={panel} onBack={() => selected && jumpTo(selected)} />
+      <Dialog open={helpOpen} title={t('shortcuts.title')} onClose={() => setHelpOpen(false)}>
         <ShortcutsHelp />
       </Dialog>
     </>

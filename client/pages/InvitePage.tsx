@@ -1,8 +1,10 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { apiFetch, errorMessage } from '../api/apiFetch';
+import { useTranslation } from 'react-i18next';
+import { api, dataOf, errorMessage } from '../api/apiClient';
 import type { InviteOffer } from '../api/types';
 import { draftPath, navigate } from '../app/router';
-import { roleDescriptions, roleLabels } from './roleLabels';
+import { usePageTitle } from '../app/usePageTitle';
+import { roleDescription, roleLabel } from './roleLabels';
 
 /** Accepting an invitation is how people join a draft and sign in: name and affiliation, nothing else. */
 export function InvitePage({ token, onAccepted }: { token: string; onAccepted: () => void }) {
@@ -12,9 +14,11 @@ export function InvitePage({ token, onAccepted }: { token: string; onAccepted: (
   const [affiliation, setAffiliation] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { t } = useTranslation();
+  usePageTitle(offer ? t('invite.pageTitleNamed', { title: offer.title }) : t('invite.pageTitle'));
 
   useEffect(() => {
-    apiFetch<InviteOffer>(`/api/invites/${encodeURIComponent(token)}`).then(setOffer, (err: unknown) =>
+    dataOf(api.GET('/api/invites/{token}', { params: { path: { token } } })).then(setOffer, (err: unknown) =>
       setLoadError(errorMessage(err)),
     );
   }, [token]);
@@ -24,10 +28,9 @@ export function InvitePage({ token, onAccepted }: { token: string; onAccepted: (
     setBusy(true);
     setError(null);
     try {
-      const r = await apiFetch<{ documentId: string }>(`/api/invites/${encodeURIComponent(token)}/accept`, {
-        method: 'POST',
-        body: { name, affiliation },
-      });
+      const r = await dataOf(
+        api.POST('/api/invites/{token}/accept', { params: { path: { token } }, body: { name, affiliation } }),
+      );
       onAccepted();
       navigate(draftPath(r.documentId));
     } catch (err) {
@@ -39,24 +42,24 @@ export function InvitePage({ token, onAccepted }: { token: string; onAccepted: (
   if (loadError) {
     return (
       <section className="narrow">
-        <h1>Invitation</h1>
+        <h1>{t('invite.title')}</h1>
         <p role="alert" className="error">
           {loadError}
         </p>
-        <p>Ask the chair of your group for a new invitation link.</p>
+        <p>{t('invite.askNew')}</p>
       </section>
     );
   }
-  if (!offer) return <p aria-live="polite">Loading the invitation…</p>;
+  if (!offer) return <p aria-live="polite">{t('invite.loading')}</p>;
   return (
     <section aria-labelledby="invite-title" className="narrow">
-      <h1 id="invite-title">You are invited to “{offer.title}”</h1>
+      <h1 id="invite-title">{t('invite.invitedTo', { title: offer.title })}</h1>
       <p>
-        Role: <span className={`role-badge role-${offer.role}`}>{roleLabels[offer.role]}</span> —{' '}
-        {roleDescriptions[offer.role]}.
+        {t('invite.role')} <span className={`role-badge role-${offer.role}`}>{roleLabel(offer.role)}</span> —{' '}
+        {roleDescription(offer.role)}.
       </p>
       <form onSubmit={accept} className="form-grid">
-        <label htmlFor="invite-name">Your name</label>
+        <label htmlFor="invite-name">{t('invite.name')}</label>
         <input
           id="invite-name"
           required
@@ -65,19 +68,19 @@ export function InvitePage({ token, onAccepted }: { token: string; onAccepted: (
           onChange={(e) => setName(e.target.value)}
           maxLength={120}
         />
-        <label htmlFor="invite-affiliation">Delegation or organisation</label>
+        <label htmlFor="invite-affiliation">{t('invite.affiliation')}</label>
         <input
           id="invite-affiliation"
           required
           autoComplete="organization"
-          placeholder="e.g. Delegation of Kenya"
+          placeholder={t('invite.affiliationExample')}
           value={affiliation}
           onChange={(e) => setAffiliation(e.target.value)}
           maxLength={200}
         />
         <div className="form-actions">
           <button type="submit" disabled={busy}>
-            Join the draft
+            {t('invite.join')}
           </button>
         </div>
         {error && (
@@ -86,7 +89,7 @@ export function InvitePage({ token, onAccepted }: { token: string; onAccepted: (
           </p>
         )}
       </form>
-      <p className="muted">Your name and affiliation are shown to the group next to your brackets and objections.</p>
+      <p className="muted">{t('invite.shownToGroup')}</p>
     </section>
   );
 }

@@ -1,20 +1,30 @@
-/** What someone without a session sees: how people get into Accord (there are no passwords). */
+import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../app/usePageTitle';
+import { SLOT, withElements } from '../i18n/withElements';
+
+/** What someone without a session sees: how people get into Accord (there are no passwords) and back in. */
 export function SignedOutPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('signedOut.pageTitle'));
   return (
     <section aria-labelledby="signin-title" className="narrow">
-      <h1 id="signin-title">Sign in to Accord</h1>
-      <p>Accord has no passwords. You get in with a link:</p>
+      <h1 id="signin-title">{t('signedOut.title')}</h1>
+      <p>{t('signedOut.intro')}</p>
       <ul>
         <li>
-          <strong>An invitation link</strong> from the chair of your group (it looks like <code>/invite/…</code>). Open
-          it, give your name and delegation or organisation, and you go straight to the draft.
+          <strong>{t('signedOut.inviteLink')}</strong>{' '}
+          {withElements(t('signedOut.inviteLinkText', { example: SLOT }), <code dir="ltr">/invite/…</code>)}
         </li>
         <li>
-          <strong>A one-time sign-in link</strong> printed by the server when it starts (for the secretariat and for the
-          demo chair, member and observer). Each link works once.
+          <strong>{t('signedOut.signinLink')}</strong>{' '}
+          {withElements(t('signedOut.signinLinkText', { example: SLOT }), <code dir="ltr">/signin/…</code>)}
         </li>
       </ul>
-      <p>If your link has expired, ask the chair or the secretariat for a new one.</p>
+      <h2>{t('signedOut.lostTitle')}</h2>
+      <p>{t('signedOut.lostText')}</p>
+      <p className="muted">
+        {withElements(t('signedOut.adminText', { command: SLOT }), <code dir="ltr">npm run admin-link</code>)}
+      </p>
     </section>
   );
 }

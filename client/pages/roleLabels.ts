@@ -1,13 +1,12 @@
 import type { Role } from '../../shared/governance/roles';
+import { i18n } from '../i18n/i18n';
 
-export const roleLabels: Record<Role, string> = {
-  chair: 'Chair',
-  member: 'Member',
-  observer: 'Observer',
-};
+/** A role's name in the interface language ("Chair", "Président(e)", …). */
+export function roleLabel(role: Role): string {
+  return i18n.t(`roles.${role}`);
+}
 
-export const roleDescriptions: Record<Role, string> = {
-  chair: 'runs the negotiation: sets statuses, locks agreed paragraphs, issues revisions',
-  member: 'edits unlocked text, proposes brackets and alternatives, lodges objections',
-  observer: 'follows the negotiation live, without changing anything',
-};
+/** What a role may do, as the end of a sentence. */
+export function roleDescription(role: Role): string {
+  return i18n.t(`roles.description.${role}`);
+}

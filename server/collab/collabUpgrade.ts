@@ -1,31 +1,39 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { parse as parseCookie } from 'hono/utils/cookie';
 import type { Logger } from 'pino';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
-import type { Principal } from '../../shared/governance/roles.js';
 import { CloseCode } from '../../shared/protocol/closeCodes.js';
+import { MessageType } from '../../shared/protocol/messageTypes.js';
+import { type Limits, RateLimited } from '../auth/limits.js';
 import type { Config } from '../config.js';
+import type { ClientAddress } from '../http/clientAddress.js';
 import { SESSION_COOKIE } from '../http/context.js';
-import type { Accounts } from '../store/accounts.js';
+import type { Accounts, CredentialCheck } from '../store/accounts.js';
 import { Connection } from './connection.js';
+import { LiveSockets } from './liveSockets.js';
 import { originAllowed } from './originPolicy.js';
 import type { Room } from './room.js';
 import type { RoomManager } from './roomManager.js';
+import { UserBudgets } from './userBudgets.js';
 
 const PATH = /^\/collab\/([A-Za-z0-9_-]{1,128})$/;
 
 /**
  * Authenticates a WebSocket upgrade on /collab/:documentId before any
- * WebSocket exists: Origin (against PUBLIC_URL), credentials (session cookie,
- * or ?token= for non-browser clients), membership. Refusals are plain HTTP
- * answers (401/403/429) and say nothing about whether the document exists.
- * One connection is one room: the document is fixed by the URL.
+ * WebSocket exists: the client address's failed-credential budget, Origin
+ * (against PUBLIC_URL), credentials (session cookie, or ?token= for non-browser
+ * clients), membership, the person's upgrade and connection budgets. Refusals
+ * are plain HTTP answers (400/401/403/429) and say nothing about whether the
+ * document exists. One connection is one room: the document is fixed by the URL.
+ *
+ * Limits count people, not addresses: only failed attempts are counted per
+ * address (a meeting room shares one), successful ones per person.
  */
 export class CollabUpgrade {
   private readonly wss: WebSocketServer;
-  private readonly attemptsByIp = new Map<string, { windowStart: number; count: number }>();
-  private readonly connectionsByUser = new Map<string, number>();
-  private readonly bytesByUser = new Map<string, { windowStart: number; bytes: number }>();
+  private readonly budgets: UserBudgets;
+  private readonly live: LiveSockets;
   readonly sockets = new Set<WebSocket>();
 
   constructor(
@@ -33,56 +41,91 @@ export class CollabUpgrade {
     private readonly accounts: Accounts,
     private readonly rooms: RoomManager,
     private readonly log: Logger,
+    private readonly limits: Limits,
+    private readonly addresses: ClientAddress,
   ) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: config.MAX_MESSAGE_BYTES, perMessageDeflate: false });
+    this.budgets = new UserBudgets(config.MAX_MESSAGES_PER_SECOND_PER_USER, config.MAX_BYTES_PER_SECOND_PER_USER);
+    this.live = new LiveSockets(accounts, config.PING_INTERVAL_MS);
   }
 
+  /**
+   * Never throws: whatever a request carries (broken percent-encoding, an unparsable
+   * URL, garbage headers), the worst answer is a 400 for that request alone.
+   */
   handle(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', () => socket.destroy());
+    const malformed = (err: unknown) => {
+      this.log.warn({ err, url: req.url?.slice(0, 200) }, 'malformed websocket upgrade refused');
+      refuse(socket, 400, 'Bad Request');
+    };
+    try {
+      this.admit(req, socket, head).catch(malformed);
+    } catch (err) {
+      malformed(err);
+    }
+  }
+
+  private async admit(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const match = PATH.exec(url.pathname);
-    if (!match) {
-      refuse(socket, 404, 'Not Found');
-      return;
-    }
+    if (!match) return refuse(socket, 404, 'Not Found');
     const docId = match[1] as string;
-    const ip = req.socket.remoteAddress ?? 'unknown';
-    if (!this.admitAttempt(ip)) {
-      refuse(socket, 429, 'Too Many Requests');
-      return;
+    const ip = this.addresses.of(req.socket.remoteAddress, headerValue(req.headers['x-forwarded-for']));
+    const failed = async (status: number, text: string) => {
+      await this.limits.recordFailure(ip);
+      refuse(socket, status, text);
+    };
+    try {
+      await this.limits.checkAddress(ip);
+    } catch (err) {
+      if (err instanceof RateLimited) return refuse(socket, 429, 'Too Many Requests', err.retryAfterMs);
+      throw err;
     }
 
     const origin = req.headers.origin;
     if (!originAllowed(origin, this.config.PUBLIC_URL)) {
       this.log.warn({ ip, origin, docId }, 'websocket upgrade from a foreign origin refused');
-      refuse(socket, 403, 'Forbidden');
-      return;
+      return failed(403, 'Forbidden');
     }
-    const secret = url.searchParams.get('token') ?? cookie(req.headers.cookie, SESSION_COOKIE);
-    const principal = secret ? this.accounts.authenticate(secret) : null;
-    if (!principal) {
-      refuse(socket, 401, 'Unauthorized');
-      return;
-    }
+    const secret = url.searchParams.get('token') ?? sessionCookie(req.headers.cookie);
+    const credential = secret ? this.accounts.check(secret) : null;
+    if (!credential) return failed(401, 'Unauthorized');
+    const { principal } = credential;
     const role = this.accounts.roleOn(docId, principal);
-    if (!role) {
-      refuse(socket, 403, 'Forbidden');
-      return;
+    if (!role) return failed(403, 'Forbidden');
+    try {
+      await this.limits.admitUpgrade(principal.userId);
+    } catch (err) {
+      if (err instanceof RateLimited) return refuse(socket, 429, 'Too Many Requests', err.retryAfterMs);
+      throw err;
     }
-    if ((this.connectionsByUser.get(principal.userId) ?? 0) >= this.config.MAX_CONNECTIONS_PER_USER) {
-      refuse(socket, 429, 'Too Many Requests');
-      return;
+    if (this.live.countOf(principal.userId) >= this.config.MAX_CONNECTIONS_PER_USER) {
+      return refuse(socket, 429, 'Too Many Requests');
     }
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.open(ws, principal, role, docId));
+    if (socket.destroyed) return;
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.open(ws, socket, credential, role, docId));
   }
 
-  private open(ws: WebSocket, principal: Principal, role: Connection['role'], docId: string): void {
+  /** `raw` is the upgraded TCP socket `ws` itself writes to (batches are written to it pre-framed). */
+  private open(ws: WebSocket, raw: Duplex, credential: CredentialCheck, role: Connection['role'], docId: string): void {
+    // Labelled with the delegation they speak for on this document: new brackets must carry it.
+    const principal = this.accounts.onDocument(docId, credential.principal);
     this.sockets.add(ws);
-    this.connectionsByUser.set(principal.userId, (this.connectionsByUser.get(principal.userId) ?? 0) + 1);
+    const live = this.live.add(
+      { ws, userId: principal.userId, docId, role, credentialId: credential.credentialId },
+      credential.expiresAt,
+    );
     const conn = new Connection(
       {
         send: (data) => {
           if (ws.readyState === WebSocket.OPEN) ws.send(data, { binary: true });
+        },
+        // One write of frames framed once for every reader. Safe beside ws's own writes: its sender
+        // writes synchronously (no compression, no Blobs here), so nothing of ws's can be queued
+        // behind or ahead of this write; after a close frame the socket is no longer OPEN.
+        sendBatch: (batch) => {
+          if (ws.readyState === WebSocket.OPEN && raw.writable) raw.write(batch.wire);
         },
         close: (code, reason) => ws.close(code, reason),
       },
@@ -90,6 +133,7 @@ export class CollabUpgrade {
       role,
       docId,
       this.config.MAX_MESSAGES_PER_SECOND,
+      this.config.AWARENESS_MAX_PER_SECOND,
     );
     const log = this.log.child({ room: docId, conn: conn.id, user: principal.userId });
     log.debug({ role }, 'connected');
@@ -100,9 +144,18 @@ export class CollabUpgrade {
 
     ws.on('message', (data: RawData, isBinary: boolean) => {
       const now = Date.now();
+      live.alive = true;
       if (!isBinary) return ws.close(CloseCode.badMessage, 'text frames are not part of the protocol');
       const bytes = toBytes(data);
-      if (!conn.admitMessage(now) || !this.admitBytes(principal.userId, bytes.byteLength, now)) {
+      // Awareness (presence) has its own budget in the room: stock providers echo everyone's
+      // presence, and a limit must only count what a connection itself originates.
+      if (bytes[0] === MessageType.awareness) {
+        if (room) room.receive(conn, bytes);
+        else early.push(bytes);
+        return;
+      }
+      // Budgets per connection and per person across all their connections.
+      if (!conn.admitMessage(now) || !this.budgets.admit(principal.userId, bytes.byteLength, now)) {
         log.warn('rate limit exceeded; closing');
         return ws.close(CloseCode.rateLimited, 'too many messages; slow down and reconnect');
       }
@@ -112,9 +165,7 @@ export class CollabUpgrade {
     ws.on('close', () => {
       closed = true;
       this.sockets.delete(ws);
-      const n = (this.connectionsByUser.get(principal.userId) ?? 1) - 1;
-      if (n > 0) this.connectionsByUser.set(principal.userId, n);
-      else this.connectionsByUser.delete(principal.userId);
+      this.live.remove(live);
       if (room) this.rooms.leave(room, conn);
       log.debug('disconnected');
     });
@@ -133,33 +184,22 @@ export class CollabUpgrade {
     );
   }
 
-  private admitAttempt(ip: string): boolean {
-    const now = Date.now();
-    const a = this.attemptsByIp.get(ip);
-    if (!a || now - a.windowStart > 10_000) {
-      if (this.attemptsByIp.size > 10_000) this.attemptsByIp.clear(); // bounded memory under a spray of IPs
-      this.attemptsByIp.set(ip, { windowStart: now, count: 1 });
-      return true;
-    }
-    return ++a.count <= this.config.MAX_UPGRADES_PER_IP;
-  }
-
-  private admitBytes(userId: string, bytes: number, now: number): boolean {
-    let w = this.bytesByUser.get(userId);
-    if (!w || now - w.windowStart >= 1000) this.bytesByUser.set(userId, (w = { windowStart: now, bytes: 0 }));
-    w.bytes += bytes;
-    return w.bytes <= this.config.MAX_BYTES_PER_SECOND_PER_USER;
-  }
-
   /** Closes every socket (after the rooms have stored their state). */
   closeAll(code: number, reason: string): void {
+    this.live.stop();
     for (const ws of this.sockets) ws.close(code, reason);
     this.wss.close();
   }
 }
 
-function refuse(socket: Duplex, status: number, text: string): void {
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+function refuse(socket: Duplex, status: number, text: string, retryAfterMs?: number): void {
+  if (socket.destroyed || !socket.writable) return;
+  const retry = retryAfterMs === undefined ? '' : `Retry-After: ${Math.max(1, Math.ceil(retryAfterMs / 1000))}\r\n`;
+  socket.end(`HTTP/1.1 ${status} ${text}\r\n${retry}Connection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+function headerValue(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v.join(',') : v;
 }
 
 function toBytes(data: RawData): Uint8Array {
@@ -168,11 +208,8 @@ function toBytes(data: RawData): Uint8Array {
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }
 
-function cookie(header: string | undefined, name: string): string | null {
+/** Hono's cookie parser: it never throws on malformed percent-encoding (it keeps the raw value). */
+function sessionCookie(header: string | undefined): string | null {
   if (!header) return null;
-  for (const part of header.split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
-  }
-  return null;
+  return parseCookie(header, SESSION_COOKIE)[SESSION_COOKIE] ?? null;
 }

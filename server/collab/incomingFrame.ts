@@ -1,12 +1,12 @@
 import * as decoding from 'lib0/decoding';
-import { type AwarenessEntry, decodeAwarenessUpdate } from '../../shared/protocol/frames.js';
 import { MessageType, SyncType } from '../../shared/protocol/messageTypes.js';
+import { type RawAwarenessEntry, scanAwarenessUpdate } from './awarenessUpdate.js';
 
 export type IncomingFrame =
   | { type: 'syncStep1'; stateVector: Uint8Array }
   | { type: 'syncStep2'; update: Uint8Array }
   | { type: 'update'; update: Uint8Array }
-  | { type: 'awareness'; entries: AwarenessEntry[] }
+  | { type: 'awareness'; entries: RawAwarenessEntry[] }
   | { type: 'queryAwareness' };
 
 export class MalformedFrameError extends Error {}
@@ -33,7 +33,7 @@ export function decodeIncomingFrame(data: Uint8Array): IncomingFrame {
         break;
       }
       case MessageType.awareness:
-        result = { type: 'awareness', entries: decodeAwarenessUpdate(decoding.readVarUint8Array(d)) };
+        result = { type: 'awareness', entries: scanAwarenessUpdate(decoding.readVarUint8Array(d)) };
         break;
       case MessageType.queryAwareness:
         result = { type: 'queryAwareness' };

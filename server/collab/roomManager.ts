@@ -1,19 +1,22 @@
 import type { Logger } from 'pino';
 import { CloseCode } from '../../shared/protocol/closeCodes.js';
 import type { DocStore } from '../store/docStore.js';
+import type { AwarenessSettings } from './awarenessRegistry.js';
 import type { Connection } from './connection.js';
-import { type EditListener, Room, type UpdatePolicy } from './room.js';
+import { GroupCommit } from './groupCommit.js';
+import { type ClientUpdateHook, type EditListener, Room, RoomUnavailableError, type UpdatePolicy } from './room.js';
 
 export interface RoomManagerOptions {
   store: DocStore;
   log: Logger;
   policy: UpdatePolicy;
   onEdits?: EditListener;
+  afterClientUpdate?: ClientUpdateHook;
   /** Prepares a freshly loaded room (e.g. builds its lock index). */
   onLoad?: (room: Room) => void;
   idleMs: number;
   compactAfterUpdates: number;
-  awarenessTimeoutMs: number;
+  awareness: AwarenessSettings;
 }
 
 /**
@@ -24,8 +27,12 @@ export class RoomManager {
   private readonly rooms = new Map<string, Promise<Room>>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
   private closing = false;
+  /** One group commit for every room of the store: one transaction (one disk sync) per turn. */
+  private readonly commits: GroupCommit;
 
-  constructor(private readonly opts: RoomManagerOptions) {}
+  constructor(private readonly opts: RoomManagerOptions) {
+    this.commits = new GroupCommit(opts.store);
+  }
 
   get loadedCount(): number {
     return this.rooms.size;
@@ -41,14 +48,22 @@ export class RoomManager {
         log: this.opts.log,
         policy: this.opts.policy,
         onEdits: this.opts.onEdits,
+        afterClientUpdate: this.opts.afterClientUpdate,
         compactAfterUpdates: this.opts.compactAfterUpdates,
-        awarenessTimeoutMs: this.opts.awarenessTimeoutMs,
+        awareness: this.opts.awareness,
+        commits: this.commits,
         onFailed: (room) => this.forget(room),
-      }).then((room) => {
-        this.opts.onLoad?.(room);
-        this.opts.log.debug({ room: docId }, 'room loaded');
-        return room;
-      });
+      }).then(
+        (room) => {
+          this.opts.onLoad?.(room);
+          this.opts.log.debug({ room: docId }, 'room loaded');
+          return room;
+        },
+        (err: unknown) => {
+          this.opts.log.error({ room: docId, err }, 'could not load the room from the store');
+          throw new RoomUnavailableError(docId);
+        },
+      );
       this.rooms.set(docId, pending);
       pending.catch(() => this.rooms.delete(docId));
       this.scheduleUnload(docId);

@@ -1,15 +1,27 @@
+import { mayRemoveBracket, mayResolveAlternative, newBracketProblem } from '../../shared/model/bracketRules.js';
+import { WHOLE_DRAFT } from '../../shared/model/proposals.js';
 import { EDITOR_ROOT } from '../../shared/model/schemaNames.js';
 import type { Notice } from '../../shared/protocol/notice.js';
+import type { ClientIds } from './clientIds.js';
 import type { Connection } from './connection.js';
 import type { LockIndex } from './lockIndex.js';
 import type { UpdateFacts } from './updateInspection.js';
+
+/** What a policy may consult besides the update's facts. */
+export interface PolicyContext {
+  locks: LockIndex;
+  /** Proposals-only scopes ('*' for the whole draft, or section ids): members may not edit there directly. */
+  proposalsOnly: ReadonlySet<string>;
+  clientIds: ClientIds;
+  now: number;
+}
 
 /**
  * What the server refuses, whatever a client sends. Checked on the facts of an
  * update before any of it is applied; a refused update is not applied, stored
  * or broadcast, and the whole update is refused (never half-applied).
  */
-export function updatePolicy(facts: UpdateFacts, conn: Connection, locks: LockIndex): Notice | null {
+export function updatePolicy(facts: UpdateFacts, conn: Connection, ctx: PolicyContext): Notice | null {
   if (facts.unknownReference) {
     return refuse(
       'unknown_reference',
@@ -27,13 +39,21 @@ export function updatePolicy(facts: UpdateFacts, conn: Connection, locks: LockIn
       return refuse('server_owned', 'Statuses, locks and objections can only be changed through their commands.');
     }
   }
+  for (const client of facts.clients) {
+    if (!ctx.clientIds.mayUse(client, conn.principal.userId)) {
+      return refuse('client_id_taken', 'The update is written under an editing session that is not yours.');
+    }
+  }
   if (facts.foreignNames.size > 0) {
     return refuse(
       'malformed_update',
       `The draft cannot hold this content (unknown element or malformed attribute: ${[...facts.foreignNames].join(', ')}).`,
     );
   }
-  const locked = [...facts.paragraphs].filter((id) => locks.isLocked(id));
+  if (facts.structure.size > 0) {
+    return refuse('invalid_structure', `The draft cannot take this shape: ${[...facts.structure].join('; ')}.`);
+  }
+  const locked = [...facts.paragraphs].filter((id) => ctx.locks.isLocked(id));
   if (locked.length > 0 || facts.deletesProtectedContainer) {
     return {
       kind: 'update_refused',
@@ -45,8 +65,22 @@ export function updatePolicy(facts: UpdateFacts, conn: Connection, locks: LockIn
       paragraphIds: locked,
     };
   }
+  if (ctx.proposalsOnly.size > 0 && !conn.permissions.chair && facts.roots.has(EDITOR_ROOT)) {
+    const whole = ctx.proposalsOnly.has(WHOLE_DRAFT);
+    const sections = [...facts.sections].filter((id) => ctx.proposalsOnly.has(id));
+    if (whole || sections.length > 0) {
+      return {
+        kind: 'update_refused',
+        code: 'proposals_only',
+        message: whole
+          ? 'The chair has set this draft to proposals only: table a proposal instead of editing the text.'
+          : 'The chair has set this section to proposals only: table a proposal instead of editing the text.',
+        paragraphIds: [...facts.paragraphs],
+      };
+    }
+  }
   for (const id of facts.newParagraphIds) {
-    if (locks.isLocked(id)) {
+    if (ctx.locks.isLocked(id)) {
       return {
         kind: 'update_refused',
         code: 'duplicate_paragraph_id',
@@ -55,9 +89,32 @@ export function updatePolicy(facts: UpdateFacts, conn: Connection, locks: LockIn
       };
     }
   }
+  const actor = { id: conn.principal.userId, role: conn.role };
+  const altered = facts.alteredBrackets[0];
+  if (altered)
+    return refuse('bracket_forged', 'A bracket keeps the proposer and time it was made with.', altered.paragraph);
+  for (const { bracket, paragraph } of facts.newBrackets) {
+    const problem = newBracketProblem(bracket, conn.principal, ctx.now);
+    if (problem) return refuse('bracket_forged', `Not accepted: ${problem}.`, paragraph);
+  }
+  for (const { bracket, paragraph } of facts.touchedBrackets) {
+    if (mayRemoveBracket(actor, bracket)) continue;
+    return refuse(
+      'not_your_bracket',
+      `Only ${bracket.byName || 'its proposer'} or the chair can remove or reshape this bracket.`,
+      paragraph,
+    );
+  }
+  for (const { paragraph, setBy } of facts.resolvedGroups) {
+    const owners = [...setBy].map((client) => ctx.clientIds.owner(client) ?? null);
+    if (mayResolveAlternative(actor, owners)) continue;
+    return refuse('chair_only', 'Only the chair resolves an alternative someone else proposed.', paragraph);
+  }
   return null;
 }
 
-function refuse(code: Notice['code'], message: string): Notice {
-  return { kind: 'update_refused', code, message };
+function refuse(code: Notice['code'], message: string, paragraph?: string | null): Notice {
+  return paragraph
+    ? { kind: 'update_refused', code, message, paragraphIds: [paragraph] }
+    : { kind: 'update_refused', code, message };
 }

@@ -5,7 +5,8 @@ import { newId } from '../../shared/model/ids.js';
 import { EDITOR_ROOT, GOVERNANCE_ROOT } from '../../shared/model/schemaNames.js';
 import { writeDraft, writeGovernance } from '../../shared/model/writeDraft.js';
 import type { RoomManager } from '../collab/roomManager.js';
-import type { GovernanceService } from '../governance/governanceService.js';
+import { actor } from '../governance/command.js';
+import { recordAgreedText } from '../governance/recordAgreedText.js';
 import type { Accounts, DocumentRecord } from '../store/accounts.js';
 import type { AuditLog } from '../store/auditLog.js';
 
@@ -39,7 +40,6 @@ export class DocumentSetup {
   constructor(
     private readonly accounts: Accounts,
     private readonly rooms: RoomManager,
-    private readonly governance: GovernanceService,
     private readonly audit: AuditLog,
   ) {}
 
@@ -52,17 +52,19 @@ export class DocumentSetup {
   ): Promise<DocumentRecord> {
     const record = this.accounts.createDocument(title, symbol, who.userId, id);
     const room = await this.rooms.get(record.id);
-    await room.change((doc) => {
-      writeDraft(doc.getXmlFragment(EDITOR_ROOT), content.draft);
-      writeGovernance(doc.getMap(GOVERNANCE_ROOT), {
-        meta: { title, symbol: symbol ?? '' },
-        statuses: content.governance?.statuses ?? {},
-        locks: content.governance?.locks ?? {},
-        objections: content.governance?.objections ?? [],
+    await room.execute((step) => {
+      step.apply(() => {
+        writeDraft(step.doc.getXmlFragment(EDITOR_ROOT), content.draft);
+        writeGovernance(step.doc.getMap(GOVERNANCE_ROOT), {
+          meta: { title, symbol: symbol ?? '' },
+          statuses: content.governance?.statuses ?? {},
+          locks: content.governance?.locks ?? {},
+          objections: content.governance?.objections ?? [],
+        });
+        recordAgreedText(step.doc, actor(who));
       });
+      step.alongside(() => this.audit.append(record.id, who.userId, 'document.create', { title, symbol }));
     });
-    this.governance.prepareRoom(room);
-    this.audit.append(record.id, who.userId, 'document.create', { title, symbol });
     return record;
   }
 }

@@ -40,9 +40,10 @@ export function comparisonHtml(c: Comparison, from: string, to: string, standalo
         })
         .join('');
       const classes = p.kinds.map((k) => `cmp-${k}`).join(' ');
+      // h2: the comparison page's own title is the h1, and headings must not skip levels (WCAG 1.3.1).
       return (
         `<article class="${classes}" data-paragraph="${esc(p.id)}">` +
-        `<h4>${esc(p.number)} <small>${esc(p.section)}</small></h4>` +
+        `<h2>${esc(p.number)} <small>${esc(p.section)}</small></h2>` +
         `<p class="cmp-notes">${notes(p).join(' · ')}</p><p class="cmp-text">${text}</p></article>`
       );
     })

@@ -2,19 +2,19 @@ import { exportAkomaNtoso } from './aknExport.js';
 import { exportDocx } from './docxExport.js';
 import { exportHtml } from './htmlExport.js';
 import { exportMarkdown } from './markdownExport.js';
-import { exportPdf } from './pdfExport.js';
+import { exportPdf, type PdfOptions } from './pdfExport.js';
 import { buildReport, type ReportInput } from './reportModel.js';
 
 export const exportFormats = ['docx', 'pdf', 'html', 'md', 'akn'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
-const types: Record<ExportFormat, { contentType: string; extension: string }> = {
+export const exportTypes = {
   docx: { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extension: 'docx' },
   pdf: { contentType: 'application/pdf', extension: 'pdf' },
   html: { contentType: 'text/html; charset=utf-8', extension: 'html' },
   md: { contentType: 'text/markdown; charset=utf-8', extension: 'md' },
   akn: { contentType: 'application/akn+xml; charset=utf-8', extension: 'akn.xml' },
-};
+} as const satisfies Record<ExportFormat, { contentType: string; extension: string }>;
 
 export interface ExportedFile {
   body: Buffer;
@@ -22,8 +22,17 @@ export interface ExportedFile {
   fileName: string;
 }
 
+export interface ExportOptions {
+  /** @default fonts from PDF_FONTS, else the installed Debian fonts */
+  pdf?: PdfOptions;
+}
+
 /** Renders a draft (live or a revision) in one format. Pure: reads the model, never the document. */
-export async function exportDocument(format: ExportFormat, input: ReportInput): Promise<ExportedFile> {
+export async function exportDocument(
+  format: ExportFormat,
+  input: ReportInput,
+  options: ExportOptions = {},
+): Promise<ExportedFile> {
   const report = buildReport(input);
   let body: Buffer;
   switch (format) {
@@ -31,7 +40,7 @@ export async function exportDocument(format: ExportFormat, input: ReportInput): 
       body = await exportDocx(report);
       break;
     case 'pdf':
-      body = await exportPdf(report);
+      body = await exportPdf(report, options.pdf);
       break;
     case 'html':
       body = Buffer.from(exportHtml(report));
@@ -49,5 +58,5 @@ export async function exportDocument(format: ExportFormat, input: ReportInput): 
     .replace(/[^A-Za-z0-9.-]+/g, '-')
     .replace(/-+/g, '-')
     .slice(0, 100);
-  return { body, contentType: types[format].contentType, fileName: `${base}.${types[format].extension}` };
+  return { body, contentType: exportTypes[format].contentType, fileName: `${base}.${exportTypes[format].extension}` };
 }

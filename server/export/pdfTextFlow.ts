@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
-import * as fontkit from 'fontkit';
+import LineBreaker from 'linebreak';
+import type { FontChains, LoadedFace, PdfFontStyle } from './pdfFonts.js';
+import { bidi, paragraphDirection } from './textDirection.js';
 
 /** A piece of text in one style, as the exports' tokens give it. */
 export interface StyledText {
@@ -8,119 +9,17 @@ export interface StyledText {
   italic: boolean;
 }
 
-type Style = 'regular' | 'bold' | 'italic' | 'boldItalic';
-
-interface FontFile {
-  /** A path for pdfkit (embedded, subset) or a standard PDF font name. */
-  src: string;
-  has(codePoint: number): boolean;
-}
-
-const dejavu = '/usr/share/fonts/truetype/dejavu';
-const files: Record<'serif' | 'sans', Record<Style, string>> = {
-  serif: {
-    regular: `${dejavu}/DejaVuSerif.ttf`,
-    bold: `${dejavu}/DejaVuSerif-Bold.ttf`,
-    italic: `${dejavu}/DejaVuSerif-Italic.ttf`,
-    boldItalic: `${dejavu}/DejaVuSerif-BoldItalic.ttf`,
-  },
-  // DejaVu Sans also has Arabic and Hebrew letters, which DejaVu Serif lacks.
-  sans: {
-    regular: `${dejavu}/DejaVuSans.ttf`,
-    bold: `${dejavu}/DejaVuSans-Bold.ttf`,
-    italic: `${dejavu}/DejaVuSans-Oblique.ttf`,
-    boldItalic: `${dejavu}/DejaVuSans-BoldOblique.ttf`,
-  },
-};
-const standard: Record<Style, string> = {
-  regular: 'Times-Roman',
-  bold: 'Times-Bold',
-  italic: 'Times-Italic',
-  boldItalic: 'Times-BoldItalic',
-};
-
-let chains: Record<Style, FontFile[]> | null = null;
-
-/** Per style, the fonts to try in order; loaded once per process. */
-function fontChains(): Record<Style, FontFile[]> {
-  if (chains) return chains;
-  const load = (path: string): FontFile | null => {
-    if (!existsSync(path)) return null;
-    const font = fontkit.openSync(path);
-    if (!('hasGlyphForCodePoint' in font)) return null;
-    return { src: path, has: (cp) => font.hasGlyphForCodePoint(cp) };
-  };
-  const loaded = new Map<string, FontFile | null>();
-  const cached = (path: string): FontFile | null => {
-    if (!loaded.has(path)) loaded.set(path, load(path));
-    return loaded.get(path) ?? null;
-  };
-  const chain = (style: Style): FontFile[] => {
-    // The style first; then the regular faces, which cover more scripts than the bold and oblique ones.
-    const paths = [files.serif[style], files.sans[style], files.serif.regular, files.sans.regular];
-    const found = [...new Set(paths)].map(cached).filter((f): f is FontFile => f !== null);
-    // Without DejaVu: the standard Times fonts, which only encode Latin-1 (WinAnsi).
-    return found.length > 0 ? found : [{ src: standard[style], has: (cp) => cp < 0x100 }];
-  };
-  chains = { regular: chain('regular'), bold: chain('bold'), italic: chain('italic'), boldItalic: chain('boldItalic') };
-  return chains;
-}
-
-/** The font of the document's own text (labels, page numbers). */
-export function baseFont(bold = false, italic = false): string {
-  return fontChains()[styleOf(bold, italic)][0]?.src ?? standard.regular;
-}
-
-const styleOf = (bold: boolean, italic: boolean): Style =>
-  bold && italic ? 'boldItalic' : bold ? 'bold' : italic ? 'italic' : 'regular';
-
-/** What pdfkit draws: one font, and the real text when what is drawn is a stand-in. */
-interface Atom {
-  text: string;
-  font: string;
-  /** Set when no font has the glyphs (emoji): a box is drawn, the text survives as ActualText. */
-  actual: string | null;
-  width: number;
-}
-
-type Direction = 'ltr' | 'rtl' | 'neutral';
-
-const rtlChar = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
-const ltrChar = /[\p{L}\p{N}]/u;
-
-function directionOf(text: string): Direction {
-  if (rtlChar.test(text)) return 'rtl';
-  return ltrChar.test(text) ? 'ltr' : 'neutral';
-}
-
-/**
- * Ends the ActualText span under the same transformation the glyph was drawn with (pdfkit
- * draws text under a flipped matrix it restores right after): readers such as poppler place
- * the replacement text with the matrix current at EMC, and would otherwise put it at the
- * mirrored position on the page.
- */
-function endActualText(doc: PdfCanvas): void {
-  doc.addContent(`q 1 0 0 -1 0 ${doc.page.height} cm`);
-  doc.endMarkedContent();
-  doc.addContent('Q');
-}
-
-/** The paragraph's direction is that of its first strong (letter) character, as in the Unicode bidi algorithm. */
-function baseDirection(text: string): 'ltr' | 'rtl' {
-  const first = /[\p{L}]/u.exec(text)?.[0] ?? '';
-  return rtlChar.test(first) ? 'rtl' : 'ltr';
-}
-
-/** The minimal part of pdfkit this module uses, so that it can be typed without pdfkit's internals. */
+/** The part of pdfkit this module uses, so that it can be typed without pdfkit's internals. */
 export interface PdfCanvas {
-  font(src: string): this;
+  font(src: string, family?: string): this;
+  registerFont(name: string, src: Buffer, family?: string): this;
   fontSize(size: number): this;
-  widthOfString(text: string): number;
-  text(text: string, x: number, y: number, options: { lineBreak: false }): this;
+  widthOfString(text: string, options?: { features?: [] }): number;
+  text(text: string, x: number, y: number, options: { lineBreak: false; features: []; baseline: 'alphabetic' }): this;
   markContent(tag: string, options: { actual: string }): this;
   endMarkedContent(): this;
   addContent(operators: string): this;
-  addPage(): this;
+  continueOnNewPage(): this;
   page: { height: number; margins: { top: number; bottom: number } };
 }
 
@@ -130,191 +29,344 @@ export interface FlowBox {
   size: number;
   /** Extra space between lines, in points. @default 2 */
   lineGap?: number;
-  align?: 'left' | 'center' | 'right';
+  /** A side of the page. @default the start side of the text's direction (right for Arabic) */
+  align?: 'left' | 'right' | 'center';
+  /**
+   * Direction of a text that has no strong character (digits, punctuation) of its own; a text
+   * that has one takes its direction from the first (UAX #9 P2). @default 'ltr'
+   */
+  direction?: 'ltr' | 'rtl';
 }
 
+/** A grapheme-like cluster: a character with the marks, joiners and selectors that follow it. */
+interface Cluster {
+  start: number;
+  end: number;
+  style: PdfFontStyle;
+  /** null: no configured font has it (emoji); drawn as a box, kept as ActualText. */
+  face: LoadedFace | null;
+}
+
+const registered = new WeakMap<PdfCanvas, Set<string>>();
+
+/** Selects a face: registered with the document from the bytes in memory, once per document. */
+export function selectFace(doc: PdfCanvas, face: LoadedFace): PdfCanvas {
+  if (face.data === null) return doc.font(face.src);
+  const name = `${face.src}#${face.family ?? ''}`;
+  let names = registered.get(doc);
+  if (!names) {
+    names = new Set();
+    registered.set(doc, names);
+  }
+  if (!names.has(name)) {
+    doc.registerFont(name, face.data(), face.family);
+    names.add(name);
+  }
+  return doc.font(name);
+}
+
+const joining = /^(?:\p{M}|\u200d|\ufe0f|\ufe0e|[\u{1F3FB}-\u{1F3FF}])$/u;
+
+const styleOf = (bold: boolean, italic: boolean): PdfFontStyle =>
+  bold && italic ? 'boldItalic' : bold ? 'bold' : italic ? 'italic' : 'regular';
+
 /**
- * Lays text out line by line itself instead of through pdfkit's line wrapper, so that
- * every character gets a font that has it (DejaVu Serif, then DejaVu Sans for Arabic and
- * Hebrew), characters no font has (emoji) are drawn as a box while the PDF keeps the real
- * text (ActualText, so copy and search still find them), and right-to-left words are put
- * in visual order within each line (a word-level simplification of the Unicode bidi
- * algorithm: fontkit shapes and orders the letters inside a word). Returns the y below
- * the text.
+ * Lays out one paragraph of styled text in a box and draws it; returns the y below it.
+ *
+ * - Fonts: each character gets the first face of its style's chain that has it (pdfFonts.ts);
+ *   characters none has are drawn as a box with the real text kept as ActualText.
+ * - Line breaks: UAX #14 (linebreak), so Chinese breaks between ideographs and never before "，".
+ * - Direction: UAX #9 (bidi-js). Embedding levels are computed once for the paragraph; each laid
+ *   out line is reordered on its own (rule L2) and right-to-left brackets are mirrored (L4).
+ *   Runs of one face, style and level are handed to pdfkit in logical order when fontkit will
+ *   reverse them itself (Arabic: it shapes them, joined forms, in logical order and returns
+ *   visual glyphs), and already reversed when it will not (neutrals alone in a right-to-left run).
  */
-export function flowText(doc: PdfCanvas, pieces: StyledText[], box: FlowBox, startY: number): number {
-  const lineHeight = box.size * 1.18 + (box.lineGap ?? 2);
-  const groups = wordGroups(doc, pieces, box.size);
-  const paragraphDirection = baseDirection(pieces.map((p) => p.text).join(''));
-  let y = startY;
-  let line: Atom[][] = [];
-  let lineWidth = 0;
-  const flush = () => {
-    while (line.length > 0 && isSpace(line[line.length - 1])) {
-      lineWidth -= width(line.pop());
+export function flowText(
+  doc: PdfCanvas,
+  chains: FontChains,
+  pieces: StyledText[],
+  box: FlowBox,
+  startY: number,
+): number {
+  const text = pieces.map((p) => p.text).join('');
+  if (text === '') return startY;
+  const clusters = clustersOf(text, pieces, chains);
+  const clusterAt = new Map<number, Cluster>();
+  for (const c of clusters) for (let i = c.start; i < c.end; i++) clusterAt.set(i, c);
+  const levels = bidi.getEmbeddingLevels(text, paragraphDirection(text) ?? box.direction ?? 'ltr');
+  const gap = box.lineGap ?? 2;
+
+  const widthCache = new Map<string, number>();
+  const measure = (face: LoadedFace | null, style: PdfFontStyle, s: string): number => {
+    const f = face ?? boxFace(chains, style);
+    const key = `${f.src}#${f.family ?? ''}#${box.size}#${face === null ? '□' : s}`;
+    let w = widthCache.get(key);
+    if (w === undefined) {
+      w = selectFace(doc, f)
+        .fontSize(box.size)
+        .widthOfString(face === null ? '□' : s, { features: [] });
+      widthCache.set(key, w);
     }
-    if (line.length === 0) return;
-    if (y + lineHeight > doc.page.height - doc.page.margins.bottom) {
-      doc.addPage();
+    return w;
+  };
+  /** Width of text[a, b) measured by runs of one face and style (an Arabic word is shaped whole). */
+  const widthOf = (a: number, b: number): number => {
+    let w = 0;
+    for (const run of runsOf(clusters, a, b)) w += measure(run.face, run.style, text.slice(run.start, run.end));
+    return w;
+  };
+
+  // Greedy filling between UAX #14 break opportunities.
+  const lines: { start: number; end: number }[] = [];
+  const breaker = new LineBreaker(text);
+  let lineStart = 0;
+  let lineWidth = 0;
+  let last = 0;
+  for (let brk = breaker.nextBreak(); brk !== null; brk = breaker.nextBreak()) {
+    const segment = { start: last, end: brk.position };
+    last = brk.position;
+    const trimmed = trimEnd(text, segment.start, segment.end);
+    const full = widthOf(segment.start, segment.end);
+    const visible = widthOf(segment.start, trimmed);
+    if (lineWidth + visible > box.width && lineWidth > 0) {
+      lines.push({ start: lineStart, end: segment.start });
+      lineStart = segment.start;
+      lineWidth = 0;
+    }
+    if (visible > box.width) {
+      // Longer than the line (a URL, a long word): cut between clusters.
+      for (const c of clusters) {
+        if (c.end <= segment.start || c.start >= segment.end) continue;
+        const w = widthOf(c.start, c.end);
+        if (lineWidth + w > box.width && lineWidth > 0) {
+          lines.push({ start: lineStart, end: c.start });
+          lineStart = c.start;
+          lineWidth = 0;
+        }
+        lineWidth += w;
+      }
+    } else {
+      lineWidth += full;
+    }
+    if (brk.required) {
+      lines.push({ start: lineStart, end: segment.end });
+      lineStart = segment.end;
+      lineWidth = 0;
+    }
+  }
+  if (lineStart < text.length) lines.push({ start: lineStart, end: text.length });
+
+  let y = startY;
+  for (const line of lines) {
+    const end = trimEnd(text, line.start, line.end);
+    const used = clusters.filter((c) => c.start >= line.start && c.end <= end);
+    const faces = used.map((c) => c.face ?? boxFace(chains, c.style));
+    const ascent = Math.max(0.8, ...faces.map((f) => f.ascent)) * box.size;
+    const descent = Math.max(0.2, ...faces.map((f) => f.descent)) * box.size;
+    if (y + ascent + descent > doc.page.height - doc.page.margins.bottom) {
+      doc.continueOnNewPage();
       y = doc.page.margins.top;
     }
-    const align = box.align ?? (paragraphDirection === 'rtl' ? 'right' : 'left');
-    let x = box.x + (align === 'right' ? box.width - lineWidth : align === 'center' ? (box.width - lineWidth) / 2 : 0);
-    for (const group of visualOrder(line, paragraphDirection)) {
-      for (const atom of group) {
-        doc.font(atom.font).fontSize(box.size);
-        if (atom.actual !== null) doc.markContent('Span', { actual: atom.actual });
-        doc.text(atom.text, x, y, { lineBreak: false });
-        if (atom.actual !== null) endActualText(doc);
-        x += atom.width;
-      }
+    if (end > line.start) {
+      const runs = visualRuns(text, levels, clusterAt, line.start, end);
+      const widths = runs.map((r) => measure(r.face, r.style, r.draw));
+      const total = widths.reduce((a, b) => a + b, 0);
+      const paragraphLevel = levels.paragraphs.find((p) => p.start <= line.start && line.start <= p.end)?.level ?? 0;
+      const rtl = (paragraphLevel & 1) === 1;
+      const align = box.align ?? (rtl ? 'right' : 'left');
+      let x = box.x + (align === 'right' ? box.width - total : align === 'center' ? (box.width - total) / 2 : 0);
+      runs.forEach((run, k) => {
+        drawRun(doc, chains, run, x, y + ascent, box.size);
+        x += widths[k]!;
+      });
     }
-    y += lineHeight;
-    line = [];
-    lineWidth = 0;
-  };
-  for (const group of groups) {
-    if (group.some((a) => a.text === '\n')) {
-      flush();
-      continue;
-    }
-    const w = width(group);
-    if (isSpace(group) && line.length === 0) continue;
-    if (lineWidth + w > box.width && line.length > 0) flush();
-    if (isSpace(group) && line.length === 0) continue;
-    if (w > box.width) {
-      // A word longer than the line (a URL): break it between atoms/characters.
-      for (const piece of splitToFit(doc, group, box.width, box.size)) {
-        if (lineWidth + width(piece) > box.width && line.length > 0) flush();
-        line.push(piece);
-        lineWidth += width(piece);
-      }
-      continue;
-    }
-    line.push(group);
-    lineWidth += w;
+    y += ascent + descent + gap;
   }
-  flush();
   return y;
 }
 
-const width = (group: Atom[] | undefined): number => (group ?? []).reduce((n, a) => n + a.width, 0);
-const isSpace = (group: Atom[] | undefined): boolean => (group ?? []).every((a) => /^[^\S\n]*$/.test(a.text));
+/** End of [start, end) without trailing white space and newlines. */
+function trimEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && /\s/.test(text[e - 1]!)) e--;
+  return e;
+}
 
-/** Words (runs of non-space atoms, possibly in several fonts) and the spaces between them. */
-function wordGroups(doc: PdfCanvas, pieces: StyledText[], size: number): Atom[][] {
-  const groups: Atom[][] = [];
-  let current: Atom[] = [];
-  let currentIsSpace: boolean | null = null;
-  const push = (atom: Atom, space: boolean) => {
-    if (currentIsSpace !== space || atom.text === '\n') {
-      if (current.length > 0) groups.push(current);
-      current = [];
-    }
-    current.push(atom);
-    currentIsSpace = atom.text === '\n' ? null : space;
-  };
+function clustersOf(text: string, pieces: StyledText[], chains: FontChains): Cluster[] {
+  const clusters: Cluster[] = [];
+  let offset = 0;
   for (const piece of pieces) {
-    for (const token of piece.text.match(/\n|[^\S\n]+|[^\s]+/g) ?? []) {
-      if (token === '\n') {
-        push({ text: '\n', font: baseFont(), actual: null, width: 0 }, false);
+    const style = styleOf(piece.bold, piece.italic);
+    const chain = chains[style];
+    let i = 0;
+    for (const ch of piece.text) {
+      const start = offset + i;
+      i += ch.length;
+      const cp = ch.codePointAt(0)!;
+      const previous = clusters.at(-1);
+      // Marks, joiners and selectors stay with the character before them, in its font.
+      const joins =
+        previous !== undefined &&
+        previous.end === start &&
+        previous.style === style &&
+        (joining.test(ch) || text.slice(previous.start, previous.end).endsWith('\u200d'));
+      if (joins) {
+        previous.end = start + ch.length;
         continue;
       }
-      const space = /^\s+$/.test(token);
-      for (const atom of atomsOf(doc, token, piece.bold, piece.italic, size)) push(atom, space);
+      const face = /\s/.test(ch)
+        ? (chain.find((f) => f.has(0x20)) ?? chain[0]!)
+        : (chain.find((f) => f.has(cp)) ?? null);
+      clusters.push({ start, end: start + ch.length, style, face });
     }
+    offset += piece.text.length;
   }
-  if (current.length > 0) groups.push(current);
-  return groups;
+  void text;
+  return clusters;
 }
 
-/** Splits a token where the font changes; characters no font has become a stand-in box with ActualText. */
-function atomsOf(doc: PdfCanvas, token: string, bold: boolean, italic: boolean, size: number): Atom[] {
-  const chain = fontChains()[styleOf(bold, italic)];
-  const first = chain[0]?.src ?? standard.regular;
-  const atoms: Atom[] = [];
-  let text = '';
-  let font = first;
-  let missing = false;
-  const box = chain.find((f) => f.has(0x25a1))?.src ?? null;
-  const close = () => {
-    if (text === '') return;
-    // One box for a run of characters no font has (an emoji with its modifiers, say).
-    const drawn = missing ? (box ? '□' : '?') : text;
-    const drawnFont = missing ? (box ?? first) : font;
-    atoms.push({
-      text: drawn,
-      font: drawnFont,
-      actual: missing ? text : null,
-      width: doc.font(drawnFont).fontSize(size).widthOfString(drawn),
-    });
-    text = '';
-  };
-  for (const ch of token) {
-    const cp = ch.codePointAt(0) ?? 0;
-    // Joiners, variation selectors and combining marks stay with the character before them.
-    const joins = text !== '' && /\p{M}|\u200d|\ufe0f|\ufe0e|[\u{1F3FB}-\u{1F3FF}]/u.test(ch);
-    const lastWasJoiner = text.endsWith('\u200d');
-    const owner = chain.find((f) => f.has(cp));
-    const isMissing = owner === undefined;
-    if (!(joins || lastWasJoiner) && (isMissing !== missing || (!isMissing && owner?.src !== font))) {
-      close();
-      missing = isMissing;
-      font = owner?.src ?? first;
-    }
-    text += ch;
-  }
-  close();
-  return atoms;
+interface LogicalRun {
+  start: number;
+  end: number;
+  face: LoadedFace | null;
+  style: PdfFontStyle;
 }
 
-function splitToFit(doc: PdfCanvas, group: Atom[], maxWidth: number, size: number): Atom[][] {
-  const out: Atom[][] = [];
-  let current: Atom[] = [];
-  let w = 0;
-  for (const atom of group) {
-    const parts = atom.actual !== null ? [atom] : [...atom.text].map((c) => ({ ...atom, text: c, width: 0 }));
-    for (const part of parts) {
-      if (atom.actual === null) part.width = doc.font(part.font).fontSize(size).widthOfString(part.text);
-      if (w + part.width > maxWidth && current.length > 0) {
-        out.push(current);
-        current = [];
-        w = 0;
-      }
-      current.push(part);
-      w += part.width;
-    }
+/** Consecutive clusters of [a, b) sharing face and style. */
+function runsOf(clusters: Cluster[], a: number, b: number): LogicalRun[] {
+  const runs: LogicalRun[] = [];
+  for (const c of clusters) {
+    if (c.end <= a || c.start >= b) continue;
+    const prev = runs.at(-1);
+    if (prev && prev.face === c.face && prev.style === c.style && prev.face !== null && prev.end === c.start)
+      prev.end = c.end;
+    else runs.push({ start: c.start, end: c.end, face: c.face, style: c.style });
   }
-  if (current.length > 0) out.push(current);
-  return out;
+  return runs;
+}
+
+/** What is drawn, left to right: a string for pdfkit, its face and style, and the text it stands for. */
+interface VisualRun {
+  face: LoadedFace | null;
+  style: PdfFontStyle;
+  /** The string given to pdfkit (logical for fontkit to reverse and shape, or already visual). */
+  draw: string;
+  /** The characters it stands for, in logical order (ActualText of a box). */
+  actual: string;
 }
 
 /**
- * Word-level bidi: in a left-to-right line, each run of right-to-left words (with the
- * spaces and punctuation between them) is reversed; in a right-to-left line, the whole
- * line is reversed and each run of left-to-right words is put back in order.
+ * One line in visual order (UAX #9 L2 over the paragraph's levels), cut into runs of one cluster
+ * face, style and level; brackets and other mirrored characters at odd levels mirrored (L4).
  */
-function visualOrder(line: Atom[][], base: 'ltr' | 'rtl'): Atom[][] {
-  const dirs = line.map((g) => directionOf(g.map((a) => a.actual ?? a.text).join('')));
-  const other = base === 'ltr' ? 'rtl' : 'ltr';
-  const ordered = base === 'rtl' ? [...line].reverse() : [...line];
-  const orderedDirs = base === 'rtl' ? [...dirs].reverse() : dirs;
-  const out: Atom[][] = [];
-  let i = 0;
-  while (i < ordered.length) {
-    if (orderedDirs[i] !== other) {
-      out.push(ordered[i] ?? []);
-      i++;
-      continue;
+function visualRuns(
+  text: string,
+  levels: ReturnType<typeof bidi.getEmbeddingLevels>,
+  clusterAt: Map<number, Cluster>,
+  start: number,
+  end: number,
+): VisualRun[] {
+  // (bidi-js returns the indices of the whole string, with only this line's segments reversed.)
+  const order = bidi.getReorderedIndices(text, levels, start, end - 1).slice(start, end);
+  const mirrored = bidi.getMirroredCharactersMap(text, levels.levels, start, end - 1);
+  // Clusters in visual order (a reversed cluster shows its last unit first: keep its first sighting).
+  const seen = new Set<Cluster>();
+  const visual: Cluster[] = [];
+  for (const i of order) {
+    const c = clusterAt.get(i);
+    if (c && !seen.has(c)) {
+      seen.add(c);
+      visual.push(c);
     }
-    // Extend the run over neutrals that are followed by another word of the same direction.
-    let end = i;
-    for (let j = i + 1; j < ordered.length; j++) {
-      if (orderedDirs[j] === other) end = j;
-      else if (orderedDirs[j] !== 'neutral') break;
-    }
-    out.push(...ordered.slice(i, end + 1).reverse());
-    i = end + 1;
   }
+  const odd = (c: Cluster) => (levels.levels[c.start]! & 1) === 1;
+  const groups: Cluster[][] = [];
+  for (const c of visual) {
+    const group = groups.at(-1);
+    const prev = group?.at(-1);
+    const contiguous = prev !== undefined && (odd(c) ? c.end === prev.start : c.start === prev.end);
+    if (
+      group &&
+      prev &&
+      contiguous &&
+      prev.face === c.face &&
+      prev.style === c.style &&
+      odd(prev) === odd(c) &&
+      c.face !== null
+    )
+      group.push(c);
+    else groups.push([c]);
+  }
+  const chars = (c: Cluster) => {
+    let s = '';
+    for (let i = c.start; i < c.end; i++) s += mirrored.get(i) ?? text[i]!;
+    return s;
+  };
+  return groups.map((group) => {
+    const first = group[0]!;
+    const logical = odd(first) ? [...group].reverse() : group;
+    const actual = logical.map((c) => text.slice(c.start, c.end)).join('');
+    const logicalMirrored = logical.map(chars).join('');
+    let draw = logicalMirrored;
+    // fontkit reverses (and shapes) runs of right-to-left scripts itself; other odd runs are reversed here.
+    if (odd(first) && first.face !== null && first.face.direction(logicalMirrored) !== 'rtl')
+      draw = group.map(chars).join('');
+    return { face: first.face, style: first.style, draw, actual };
+  });
+}
+
+/** The face used to draw a box for characters no font has. */
+function boxFace(chains: FontChains, style: PdfFontStyle): LoadedFace {
+  return chains[style].find((f) => f.has(0x25a1)) ?? chains.regular.find((f) => f.has(0x25a1)) ?? chains[style][0]!;
+}
+
+function drawRun(doc: PdfCanvas, chains: FontChains, run: VisualRun, x: number, baseline: number, size: number): void {
+  const face = run.face ?? boxFace(chains, run.style);
+  selectFace(doc, face).fontSize(size);
+  if (run.face !== null) {
+    doc.text(run.draw, x, baseline, { lineBreak: false, features: [], baseline: 'alphabetic' });
+    return;
+  }
+  // A box for characters no font has (an emoji); copy, search and screen readers get the real text.
+  doc.markContent('Span', { actual: run.actual });
+  doc.text(face.has(0x25a1) ? '□' : '?', x, baseline, { lineBreak: false, features: [], baseline: 'alphabetic' });
+  endActualText(doc);
+}
+
+/**
+ * Ends the ActualText span under the same transformation the glyph was drawn with (pdfkit draws
+ * text under a flipped matrix it restores right after): readers such as poppler place the
+ * replacement text with the matrix current at EMC, and would otherwise put it at the mirrored
+ * position on the page.
+ */
+function endActualText(doc: PdfCanvas): void {
+  doc.addContent(`q 1 0 0 -1 0 ${doc.page.height} cm`);
+  doc.endMarkedContent();
+  doc.addContent('Q');
+}
+
+/**
+ * A one-line text as outlines (em units, y up, left to right): each visual run shaped by its
+ * face. For the DRAFT watermark, which must be seen but never read as text.
+ */
+export function outlineText(
+  chains: FontChains,
+  text: string,
+  bold: boolean,
+): { svg: string; x: number }[] & { width?: number } {
+  const clusters = clustersOf(text, [{ text, bold, italic: false }], chains);
+  const clusterAt = new Map<number, Cluster>();
+  for (const c of clusters) for (let i = c.start; i < c.end; i++) clusterAt.set(i, c);
+  const levels = bidi.getEmbeddingLevels(text, paragraphDirection(text) ?? 'ltr');
+  const out: { svg: string; x: number }[] & { width?: number } = [];
+  let x = 0;
+  for (const run of visualRuns(text, levels, clusterAt, 0, text.length)) {
+    const shape = run.face?.outline(run.draw);
+    if (!shape) continue;
+    out.push({ svg: shape.svg, x });
+    x += shape.advance;
+  }
+  out.width = x;
   return out;
 }

@@ -1,3 +1,4 @@
+import { defaultLanguage, type Language } from '../../shared/i18n/languages.js';
 import { bracketSpans, bracketsIn, hasOpenBrackets } from '../../shared/model/brackets.js';
 import type { Block, Draft, InlineRun, Paragraph } from '../../shared/model/draft.js';
 import {
@@ -8,6 +9,7 @@ import {
   statusOf,
 } from '../../shared/model/governance.js';
 import { numberDraft, subparagraphLabel } from '../../shared/model/numbering.js';
+import { type ExportVocabulary, exportVocabulary } from './exportVocabulary.js';
 
 /**
  * The neutral shape every export format renders: numbers computed, brackets turned into
@@ -44,12 +46,17 @@ export interface ReportBracket {
 
 export interface ReportParagraph {
   id: string;
-  /** "7", "7 bis", "PP2". */
+  /** "7", "7 bis", "PP2": the language-neutral number (AKN eIds, ids), as numberDraft computes it. */
   number: string;
+  /** The number as printed in the report's language, with its option: "7 مكرراً", "3 (Option 2)". */
+  label: string;
   option: number | null;
   kind: 'operative' | 'preambular';
   status: ParagraphStatus;
+  /** The status name in the report's language. */
   statusLabel: string;
+  /** The status line of the negotiating text: status name, and "locked" when it is. */
+  statusLine: string;
   locked: boolean;
   lock: { byName: string; at: number } | null;
   /** Open brackets in the paragraph (negotiating text only), for the formats that list them. */
@@ -68,6 +75,10 @@ export interface Report {
   variant: 'negotiating' | 'clean';
   /** Clean report of text that is not all agreed, asked for by a chair. */
   draftMark: boolean;
+  /** The report's language: its vocabulary, and what each file declares (DOCX w:lang, HTML lang, PDF /Lang, AKN FRBRlanguage). */
+  language: Language;
+  /** Everything the report prints that is not the group's text, in `language`. */
+  words: ExportVocabulary;
   sections: { id: string; heading: string; paragraphs: ReportParagraph[] }[];
 }
 
@@ -80,6 +91,8 @@ export interface ReportInput {
   revision: string;
   generatedAt: Date;
   draftMark?: boolean;
+  /** Language of the report's vocabulary and declared language. @default 'en' */
+  language?: Language;
 }
 
 /**
@@ -100,30 +113,39 @@ export function buildReport(input: ReportInput): Report {
     : input.draft;
   const labels = numberDraft(draft, { renumber: clean });
   const gov = input.governance;
+  const language = input.language ?? defaultLanguage;
+  const words = exportVocabulary(language);
   return {
     title: gov.meta.title,
     symbol: gov.meta.symbol,
-    revision: input.revision,
+    revision: words.revision(input.revision),
     generatedAt: input.generatedAt,
     variant: input.variant,
     draftMark: input.draftMark ?? false,
+    language,
+    words,
     sections: draft.sections.map((s) => ({
       id: s.id,
       heading: s.heading,
       paragraphs: s.paragraphs.map((p) => {
         const label = labels.get(p.id)!;
+        const option = clean ? null : label.option;
+        const status = statusOf(gov, p.id);
+        const locked = gov.locks[p.id] !== undefined;
         return {
           id: p.id,
           number: label.number,
-          option: clean ? null : label.option,
+          label: words.paragraphLabel(label.number, option),
+          option,
           kind: p.kind,
-          status: statusOf(gov, p.id),
-          statusLabel: statusLabels[statusOf(gov, p.id)],
-          locked: gov.locks[p.id] !== undefined,
+          status,
+          statusLabel: words.status(status),
+          statusLine: words.statusLine(status, locked),
+          locked,
           lock: lockOf(gov, p.id),
           brackets: clean ? [] : bracketsOf(p),
           bracketed: !clean && p.bracket !== null,
-          lines: linesOf(p.blocks, 0, clean),
+          lines: linesOf(p.blocks, clean),
           objections: clean
             ? []
             : standingObjections(gov, p.id).map((o) => ({
@@ -161,16 +183,30 @@ function bracketsOf(p: Paragraph): ReportBracket[] {
   }));
 }
 
-function linesOf(blocks: Block[], depth: number, clean: boolean): ReportLine[] {
+/**
+ * One line per text block, list items labelled. In the negotiating text a bracket that spans
+ * blocks (the editor lets a bracket run over several subparagraphs) opens on its first line and
+ * closes on its last: it is one proposal, printed once.
+ */
+function linesOf(blocks: Block[], clean: boolean): ReportLine[] {
+  const options = clean ? new Map<string, number | null>() : optionsOf(blocks);
+  const open: string[] = [];
+  const lines = collectLines(blocks, 0, (runs) => tokensOf(runs, clean, options, open));
+  const last = lines[lines.length - 1];
+  if (last) while (open.pop()) last.tokens.push({ t: 'close' });
+  return lines;
+}
+
+function collectLines(blocks: Block[], depth: number, tokens: (runs: InlineRun[]) => Token[]): ReportLine[] {
   const lines: ReportLine[] = [];
   for (const block of blocks) {
     if (block.type === 'text') {
-      lines.push({ label: null, depth, tokens: tokensOf(block.runs, clean) });
+      lines.push({ label: null, depth, tokens: tokens(block.runs) });
       continue;
     }
     block.items.forEach((item, i) => {
       const label = block.ordered ? subparagraphLabel(depth, i) : '•';
-      const inner = linesOf(item, depth + 1, clean);
+      const inner = collectLines(item, depth + 1, tokens);
       const first = inner.find((l) => l.label === null && l.depth === depth + 1);
       if (first) first.label = label;
       else inner.unshift({ label, depth: depth + 1, tokens: [] });
@@ -180,13 +216,25 @@ function linesOf(blocks: Block[], depth: number, clean: boolean): ReportLine[] {
   return lines;
 }
 
-function tokensOf(runs: InlineRun[], clean: boolean): Token[] {
+/** Option numbers of inline alternatives, counted over the whole paragraph (as the editor counts them). */
+function optionsOf(blocks: Block[]): Map<string, number | null> {
+  const runs: InlineRun[] = [];
+  const collect = (bs: Block[]) => {
+    for (const b of bs) {
+      if (b.type === 'text') runs.push(...b.runs);
+      else for (const item of b.items) collect(item);
+    }
+  };
+  collect(blocks);
+  return new Map(bracketSpans(runs).map((s) => [s.bracket.id, s.option]));
+}
+
+function tokensOf(runs: InlineRun[], clean: boolean, options: Map<string, number | null>, open: string[]): Token[] {
   const text = (r: InlineRun): Token => ({ t: 'text', text: r.text, bold: !!r.bold, italic: !!r.italic });
   if (clean) return agreedTokens(runs.filter((r) => r.brackets.length === 0 && r.text !== '').map(text));
-  const options = new Map(bracketSpans(runs).map((s) => [s.bracket.id, s.option]));
-  const open: string[] = [];
   const tokens: Token[] = [];
   for (const run of runs) {
+    if (run.text === '') continue;
     let common = 0;
     while (common < open.length && open[common] === run.brackets[common]?.id) common++;
     while (open.length > common) {
@@ -197,9 +245,8 @@ function tokensOf(runs: InlineRun[], clean: boolean): Token[] {
       open.push(b.id);
       tokens.push({ t: 'open', option: options.get(b.id) ?? null, byName: b.byName });
     }
-    if (run.text !== '') tokens.push(text(run));
+    tokens.push(text(run));
   }
-  while (open.pop()) tokens.push({ t: 'close' });
   return tokens;
 }
 
@@ -242,18 +289,19 @@ export function notAgreed(draft: Draft, gov: Governance): NotAgreed[] {
 }
 
 /** Plain text of a line (for formats that print tokens as characters). */
-export function lineText(tokens: Token[], optionLabels = true): string {
+export function lineText(
+  tokens: Token[],
+  optionLabels = true,
+  words: ExportVocabulary = exportVocabulary(defaultLanguage),
+): string {
   return tokens
-    .map((t) =>
-      t.t === 'text'
-        ? t.text
-        : t.t === 'close'
-          ? ']'
-          : t.option !== null && optionLabels
-            ? `[Option ${t.option}: `
-            : '[',
-    )
+    .map((t) => (t.t === 'text' ? t.text : t.t === 'close' ? ']' : openText(t, words, optionLabels)))
     .join('');
+}
+
+/** What an opening bracket prints: "[" or, opening an option of an inline alternative, "[Option 1: ". */
+export function openText(t: Extract<Token, { t: 'open' }>, words: ExportVocabulary, optionLabels = true): string {
+  return t.option !== null && optionLabels ? `[${words.optionLabel(t.option)} ` : '[';
 }
 
 export function heading(report: Report): string[] {
@@ -261,6 +309,12 @@ export function heading(report: Report): string[] {
   return lines;
 }
 
+/** The number as printed, in the report's language. */
 export function paragraphLabel(p: ReportParagraph): string {
+  return p.label;
+}
+
+/** The number with its option in English, language-neutral: what identifiers (AKN eIds) derive from. */
+export function neutralLabel(p: ReportParagraph): string {
   return p.option === null ? p.number : `${p.number} (Option ${p.option})`;
 }

@@ -1,12 +1,12 @@
 import type { Logger } from 'pino';
 import type { Principal } from '../../shared/governance/roles.js';
+import type { Limits } from '../auth/limits.js';
 import type { RoomManager } from '../collab/roomManager.js';
 import type { Config } from '../config.js';
 import type { GovernanceService } from '../governance/governanceService.js';
 import type { Accounts } from '../store/accounts.js';
 import type { AuditLog } from '../store/auditLog.js';
 import type { RevisionStore } from '../store/revisionStore.js';
-import type { OpenApiRegistry } from './openapi.js';
 
 /** What route modules get: the services, built once in app.ts. */
 export interface Services {
@@ -17,11 +17,11 @@ export interface Services {
   rooms: RoomManager;
   governance: GovernanceService;
   revisions: RevisionStore;
-  openapi: OpenApiRegistry;
+  limits: Limits;
 }
 
 export interface AppEnv {
-  Variables: { principal: Principal | null; requestId: string };
+  Variables: { principal: Principal | null; requestId: string; clientIp: string };
 }
 
 export const SESSION_COOKIE = 'accord_session';

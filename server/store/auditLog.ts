@@ -1,8 +1,26 @@
-import { createHash } from 'node:crypto';
+import {
+  AUDIT_TABLE,
+  type AuditRow,
+  type ChainCheck,
+  type ChainCheckStart,
+  checkChain,
+  hashOf,
+  rowMatches,
+} from './auditChainCheck.js';
 import type { SqliteDatabase } from './sqliteDatabase.js';
 
+export { AUDIT_TABLE, hashOf } from './auditChainCheck.js';
+
+/**
+ * Runs a chain check somewhere else than the event loop (the worker pool, over its own
+ * read-only connection to `file`). Without one, the check runs inline.
+ */
+export type ChainChecker = (file: string, start: ChainCheckStart) => Promise<ChainCheck>;
+
 export interface AuditEntry {
+  /** Position in its chain, from 1. */
   seq: number;
+  /** The document the entry belongs to, or null for installation events (sign-ins, tokens). */
   docId: string | null;
   at: number;
   actor: string | null;
@@ -12,69 +30,135 @@ export interface AuditEntry {
   hash: string;
 }
 
+export interface Verification {
+  intact: boolean;
+  /** The first entry that does not match, when broken. */
+  firstBroken: { seq: number; reason: string } | null;
+  /** Verified from this sequence number (the stored checkpoint; 0 for a full verification). */
+  from: number;
+  /** Entries checked in this verification. */
+  checked: number;
+}
+
+/** Chain key of installation events: no document id is empty. */
+const INSTALLATION = '';
 const GENESIS = '0'.repeat(64);
+/**
+ * Chains with at most this many entries to check are checked inline (a few tens of ms); longer
+ * ones on the worker pool, where starting a thread costs more than hashing a few thousand rows.
+ */
+const INLINE_CHECK_MAX = 5000;
 
 /**
- * Append-only log of governance actions and accepted edit batches. Each entry
- * carries the hash of the previous one (over the whole installation), so
- * changing or removing any entry breaks every hash after it: `verify` finds it.
- * The table also refuses UPDATE and DELETE (triggers in the schema).
+ * The hash-chained audit log: one chain per document, and one for installation events
+ * (sign-ins, tokens). Each entry's hash covers the previous entry's hash and the entry
+ * itself (`hashOf`), so changing, removing or reordering an entry breaks the chain from
+ * there on; SQLite triggers also refuse UPDATE and DELETE.
+ *
+ * Verification is incremental: a checkpoint (the last verified sequence number and hash
+ * of each chain) is stored, and a read verifies only what was appended since, after
+ * checking that the checkpoint entry still has its hash. A full verification from the
+ * first entry is available on request (`full`); the server runs the hashing on its worker pool
+ * (`ChainChecker`), so a long chain never holds the event loop.
+ *
+ * Entries are appended inside the caller's transaction when there is one (the room's store
+ * transaction, so an edit or a decision and its entry are stored together); the chain's tail
+ * is read, not cached, so an entry rolled back with its transaction never becomes the tail.
  */
 export class AuditLog {
-  private readonly insert;
-  private readonly last;
+  private readonly q;
 
-  constructor(private readonly db: SqliteDatabase) {
-    this.insert = db.prepare(
-      'INSERT INTO audit_log (doc_id, at, actor, action, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
-    // Read, not cached: an entry written inside a transaction that rolls back must not become the chain's tail.
-    this.last = db.prepare<[], { hash: string }>('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly checker: ChainChecker | null = null,
+  ) {
+    this.q = {
+      tail: db.prepare<[string], { seq: number; hash: string }>(
+        `SELECT seq, hash FROM ${AUDIT_TABLE} WHERE chain = ? ORDER BY seq DESC LIMIT 1`,
+      ),
+      insert: db.prepare(
+        `INSERT INTO ${AUDIT_TABLE} (chain, seq, doc_id, at, actor, action, detail, prev_hash, hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      page: db.prepare<[string, number, number], AuditRow>(
+        `SELECT * FROM ${AUDIT_TABLE} WHERE chain = ? AND seq > ? ORDER BY seq LIMIT ?`,
+      ),
+      at: db.prepare<[string, number], AuditRow>(`SELECT * FROM ${AUDIT_TABLE} WHERE chain = ? AND seq = ?`),
+      countAfter: db.prepare<[string, number], { n: number }>(
+        `SELECT count(*) AS n FROM ${AUDIT_TABLE} WHERE chain = ? AND seq > ?`,
+      ),
+      checkpoint: db.prepare<[string], { seq: number; hash: string }>(
+        'SELECT seq, hash FROM audit_checkpoints WHERE chain = ?',
+      ),
+      saveCheckpoint: db.prepare(
+        `INSERT INTO audit_checkpoints (chain, seq, hash, verified_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (chain) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, verified_at = excluded.verified_at`,
+      ),
+    };
   }
 
   append(docId: string | null, actor: string | null, action: string, detail: Record<string, unknown>): AuditEntry {
+    const chain = docId ?? INSTALLATION;
     const at = Date.now();
     const detailJson = JSON.stringify(detail);
-    const prevHash = this.last.get()?.hash ?? GENESIS;
-    const hash = entryHash(prevHash, docId, at, actor, action, detailJson);
-    const { lastInsertRowid } = this.insert.run(docId, at, actor, action, detailJson, prevHash, hash);
-    return { seq: Number(lastInsertRowid), docId, at, actor, action, detail, prevHash, hash };
+    const tail = this.q.tail.get(chain);
+    const seq = (tail?.seq ?? 0) + 1;
+    const prevHash = tail?.hash ?? GENESIS;
+    const hash = hashOf(prevHash, chain, seq, at, actor, action, detailJson);
+    this.q.insert.run(chain, seq, docId, at, actor, action, detailJson, prevHash, hash);
+    return { seq, docId, at, actor, action, detail, prevHash, hash };
   }
 
-  list(docId: string, limit = 1000, afterSeq = 0): AuditEntry[] {
-    return (
-      this.db
-        .prepare('SELECT * FROM audit_log WHERE doc_id = ? AND seq > ? ORDER BY seq LIMIT ?')
-        .all(docId, afterSeq, limit) as Row[]
-    ).map(fromRow);
+  /** Entries of one document's chain (or the installation's, docId null) after `afterSeq`, in order. */
+  list(docId: string | null, limit = 1000, afterSeq = 0): AuditEntry[] {
+    return this.q.page.all(docId ?? INSTALLATION, afterSeq, limit).map(fromRow);
   }
 
-  /** Re-computes the whole chain; returns the first entry that does not match, or null if intact. */
-  verify(): { seq: number; reason: string } | null {
-    let prev = GENESIS;
-    for (const row of this.db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<Row>) {
-      if (row.prev_hash !== prev) return { seq: row.seq, reason: 'broken link to the previous entry' };
-      if (entryHash(row.prev_hash, row.doc_id, row.at, row.actor, row.action, row.detail) !== row.hash) {
-        return { seq: row.seq, reason: 'entry content does not match its hash' };
-      }
-      prev = row.hash;
+  /** Every entry of a chain, a page at a time (for exports). */
+  *pages(docId: string | null, pageSize = 1000): Generator<AuditEntry[]> {
+    for (let after = 0; ; ) {
+      const page = this.list(docId, pageSize, after);
+      if (page.length === 0) return;
+      yield page;
+      after = page[page.length - 1]?.seq ?? after;
+      if (page.length < pageSize) return;
     }
-    return null;
+  }
+
+  /**
+   * Verifies a chain: from the stored checkpoint (after checking the checkpoint entry is
+   * unchanged), or from the first entry when `full`. An intact result moves the checkpoint.
+   */
+  async verify(docId: string | null, { full = false } = {}): Promise<Verification> {
+    const chain = docId ?? INSTALLATION;
+    const cp = full ? undefined : this.q.checkpoint.get(chain);
+    let from = 0;
+    let prev = GENESIS;
+    if (cp) {
+      const anchor = this.q.at.get(chain, cp.seq);
+      if (!anchor || anchor.hash !== cp.hash || !rowMatches(anchor)) {
+        return {
+          intact: false,
+          firstBroken: { seq: cp.seq, reason: 'the verified entry was changed or removed' },
+          from: cp.seq,
+          checked: 1,
+        };
+      }
+      from = cp.seq;
+      prev = cp.hash;
+    }
+    const start = { chain, fromSeq: from, prevHash: prev };
+    // Hashing a long chain takes a while: on the worker pool when the server has one.
+    const long = (this.q.countAfter.get(chain, from)?.n ?? 0) > INLINE_CHECK_MAX;
+    const result =
+      long && this.checker && this.db.name ? await this.checker(this.db.name, start) : checkChain(this.db, start);
+    if (!result.intact) return { intact: false, firstBroken: result.firstBroken, from, checked: result.checked };
+    if (result.last) this.q.saveCheckpoint.run(chain, result.last.seq, result.last.hash, Date.now());
+    return { intact: true, firstBroken: null, from, checked: result.checked };
   }
 }
 
-interface Row {
-  seq: number;
-  doc_id: string | null;
-  at: number;
-  actor: string | null;
-  action: string;
-  detail: string;
-  prev_hash: string;
-  hash: string;
-}
-
-function fromRow(r: Row): AuditEntry {
+function fromRow(r: AuditRow): AuditEntry {
   return {
     seq: r.seq,
     docId: r.doc_id,
@@ -85,17 +169,4 @@ function fromRow(r: Row): AuditEntry {
     prevHash: r.prev_hash,
     hash: r.hash,
   };
-}
-
-function entryHash(
-  prev: string,
-  docId: string | null,
-  at: number,
-  actor: string | null,
-  action: string,
-  detail: string,
-): string {
-  return createHash('sha256')
-    .update(JSON.stringify([prev, docId, at, actor, action, detail]))
-    .digest('hex');
 }

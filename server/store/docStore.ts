@@ -15,6 +15,19 @@ export interface StoredDoc {
   lastSeq: number;
 }
 
+/** One document's part of a group commit. */
+export interface DocAppend {
+  docId: string;
+  /** The document's last sequence number as its room knows it: the updates get the next ones. */
+  afterSeq: number;
+  updates: readonly Uint8Array[];
+  /** Runs inside the transaction, after the updates (the audit entries of the batch). */
+  alongside?: () => void;
+}
+
+/** What became of one document's part of a group commit. */
+export type AppendOutcome = { ok: true; lastSeq: number } | { ok: false; error: unknown };
+
 export interface DocStore {
   load(docId: string): Promise<StoredDoc>;
   /**
@@ -23,6 +36,14 @@ export interface DocStore {
    * edit and its record are stored together or not at all, with one disk sync.
    */
   append(docId: string, updates: readonly Uint8Array[], alongside?: () => void): Promise<number>;
+  /**
+   * Group commit: the batches of several documents in one transaction, so one disk sync covers
+   * every room that accepted updates in an event-loop turn. Each document's part is all or
+   * none on its own (a failing part — its `alongside` throws, a write is refused — is rolled
+   * back and reported, the others are kept); if the commit itself fails, the promise rejects
+   * and nothing is stored.
+   */
+  appendGroup(appends: readonly DocAppend[]): Promise<AppendOutcome[]>;
   /** Replaces every update with seq ≤ upToSeq by `state`, atomically. */
   compact(docId: string, state: Uint8Array, upToSeq: number): Promise<void>;
   /** Number of updates in the log after the snapshot. */

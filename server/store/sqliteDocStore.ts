@@ -1,4 +1,4 @@
-import type { DocStore, StoredDoc } from './docStore.js';
+import type { AppendOutcome, DocAppend, DocStore, StoredDoc } from './docStore.js';
 import type { SqliteDatabase } from './sqliteDatabase.js';
 
 export class SqliteDocStore implements DocStore {
@@ -47,6 +47,27 @@ export class SqliteDocStore implements DocStore {
       alongside?.();
       return seq;
     })();
+  }
+
+  async appendGroup(appends: readonly DocAppend[]): Promise<AppendOutcome[]> {
+    // Each part in its own savepoint (better-sqlite3 nests transactions that way), all in one commit.
+    const part = this.db.transaction((a: DocAppend) => {
+      let seq = a.afterSeq;
+      for (const u of a.updates) this.q.insert.run(a.docId, ++seq, u);
+      a.alongside?.();
+      return seq;
+    });
+    return this.db.transaction(() =>
+      appends.map((a): AppendOutcome => {
+        try {
+          return { ok: true, lastSeq: part(a) };
+        } catch (error) {
+          // Disk-level errors (full, I/O) end the whole transaction: then nothing may go on in it.
+          if (!this.db.inTransaction) throw error;
+          return { ok: false, error };
+        }
+      }),
+    )();
   }
 
   async compact(docId: string, state: Uint8Array, upToSeq: number): Promise<void> {

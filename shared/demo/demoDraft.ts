@@ -1,25 +1,33 @@
+import type { Role } from '../governance/roles.js';
 import { type Proposer, parseBracketedText } from '../model/bracketText.js';
+import type { DelegationKind } from '../model/delegation.js';
 import type { Draft, InlineRun, Paragraph, ParagraphKind, Section } from '../model/draft.js';
-import type { Governance, Objection, ParagraphStatus } from '../model/governance.js';
+import type { Actor, Governance, Objection, ParagraphStatus } from '../model/governance.js';
+import type { ProposalKind } from '../model/proposals.js';
 
 /**
- * The demo draft `npm start` opens: a realistic negotiating text (recommendations of an
- * expert group on data governance for climate action) that shows every feature at once —
- * preambular and operative paragraphs, nested brackets, inline and whole-paragraph
- * alternatives, a "bis" paragraph, subparagraphs, objections and every status.
+ * The demo draft `npm start` opens: a realistic negotiating text — an expert group's
+ * recommendations on global cybersecurity cooperation in five work areas — that shows every
+ * feature at once: preambular and operative paragraphs, nested brackets, inline and
+ * whole-paragraph alternatives, a "bis" paragraph, subparagraphs, objections, locks and every
+ * status. Its symbol carries no revision: the chair issues the zero draft and Rev.1 from the app.
  * Ids are fixed so the demo is the same on every machine.
  */
 
 const day = Date.UTC(2026, 10, 16, 9, 0);
 const norway: Proposer = { by: 'demo-member', byName: 'Lars Eriksen (Delegation of Norway)', at: day };
 const brazil: Proposer = { by: 'demo-brazil', byName: 'Ana Souza (Delegation of Brazil)', at: day + 3600_000 };
-const industry: Proposer = { by: 'demo-industry', byName: 'Tom Becker (Global Data Alliance)', at: day + 7200_000 };
+const industry: Proposer = { by: 'demo-industry', byName: 'Tom Becker (Global Cyber Alliance)', at: day + 7200_000 };
+const kenya: Proposer = { by: 'demo-kenya', byName: 'Wanjiru Kamau (Delegation of Kenya)', at: day + 10_800_000 };
+const chair: Actor = { id: 'demo-chair', name: 'Amina Diallo', affiliation: 'Chair (Senegal)' };
 
 interface Spec {
   text: string;
   kind?: ParagraphKind;
   by?: Proposer;
   status?: ParagraphStatus;
+  /** Agreed and locked by the chair. */
+  locked?: boolean;
   bis?: boolean;
   /** Whole-paragraph alternative group. */
   alt?: string;
@@ -37,18 +45,19 @@ const sections: { heading: string; paragraphs: Spec[] }[] = [
       {
         kind: 'preambular',
         status: 'agreed',
-        text: 'Recalling the mandate given to the Expert Group by the Plenary at its fourth session,',
+        locked: true,
+        text: 'Recalling the mandate given to the Expert Group by the Plenary to recommend measures for global cooperation on cybersecurity,',
       },
       {
         kind: 'preambular',
         status: 'agreed',
-        text: 'Recognizing that reliable, open and interoperable data are essential to measure, report and verify climate action,',
+        text: 'Recognizing that the security of information and communications technologies is essential to economic and social development and to the enjoyment of human rights,',
       },
       {
         kind: 'preambular',
         status: 'under_negotiation',
         by: brazil,
-        text: 'Acknowledging the [significant] gaps in data capacity between developed and developing countries, [and the need for predictable support to close them,]',
+        text: 'Acknowledging the [significant] gaps in cybersecurity capacity between developed and developing countries, [and the need for predictable support to close them,]',
       },
       {
         kind: 'preambular',
@@ -58,111 +67,133 @@ const sections: { heading: string; paragraphs: Spec[] }[] = [
     ],
   },
   {
-    heading: 'I. Principles',
+    heading: 'I. Legal measures',
     paragraphs: [
       {
         status: 'agreed',
-        text: 'Data collected for climate action should be findable, accessible, interoperable and reusable, in accordance with national law.',
+        locked: true,
+        text: 'States should adopt legislation that criminalizes offences against the confidentiality, integrity and availability of computer data and systems.',
       },
       {
         status: 'agreed',
-        text: 'Personal data shall be processed only where necessary and with safeguards for privacy and human rights.',
+        text: 'Procedural powers to investigate cybercrime shall be subject to conditions and safeguards that protect human rights, including the right to privacy.',
       },
       {
         status: 'agreed_ad_ref',
-        text: 'States should publish the methodologies used to produce official climate statistics.',
+        text: 'States should review their legislation regularly to keep pace with technological change.',
       },
       {
         status: 'under_negotiation',
         by: industry,
-        text: 'Access to data held by the private sector should be [voluntary][encouraged through [appropriate] incentives].',
+        text: 'Cooperation between law enforcement and service providers should be [voluntary][encouraged through [appropriate] legal frameworks].',
       },
       {
         status: 'under_negotiation',
         by: norway,
-        text: 'Open licences [should][shall] be the default for publicly funded climate data.',
+        text: 'Requests for electronic evidence across borders [should][shall] be answered within agreed time limits.',
         objection: {
           by: brazil,
-          reason:
-            '"Shall" would conflict with national legislation on statistical confidentiality in several countries.',
+          reason: 'Binding time limits would conflict with judicial review requirements in several legal systems.',
         },
       },
       {
         status: 'draft',
-        text: 'Indigenous Peoples and local communities retain rights over traditional knowledge, which shall be shared only with their free, prior and informed consent.',
+        by: kenya,
+        text: 'Legal frameworks should protect security researchers who report vulnerabilities in good faith.',
       },
     ],
   },
   {
-    heading: 'II. Capacity building and finance',
+    heading: 'II. Technical and procedural measures',
     paragraphs: [
       {
         status: 'agreed',
-        text: 'The Expert Group recommends a coordinated programme of capacity building that includes:',
+        text: 'The Expert Group recommends a common baseline of technical and procedural measures that includes:',
         items: [
-          'training for national statistical offices;',
-          'South–South and triangular cooperation;',
-          'open-source tools for inventories and reporting.',
+          'coordinated vulnerability disclosure;',
+          'incident reporting within defined time frames;',
+          'secure development practices for software and connected devices.',
         ],
       },
       {
         status: 'under_negotiation',
-        alt: 'g-finance',
-        by: brazil,
-        text: 'Developed countries shall provide new and additional financial resources to support data infrastructure in developing countries.',
+        bracketed: true,
+        by: industry,
+        text: 'Operators of essential services with more than [250][500] employees should certify their systems against international standards.',
+        objection: { by: brazil, reason: 'Mandatory certification is outside the mandate of the Expert Group.' },
       },
       {
         status: 'under_negotiation',
-        alt: 'g-finance',
         by: norway,
-        text: 'All Parties in a position to do so are invited to mobilize support, including from private sources, for data infrastructure.',
+        text: 'Technical standards shall be developed [by the Expert Group] [by a technical working group established for this purpose].',
+      },
+      {
+        status: 'draft',
+        text: 'States should protect the public core of the Internet against activities that impair its availability or integrity.',
+      },
+    ],
+  },
+  {
+    heading: 'III. Organizational structures',
+    paragraphs: [
+      {
+        status: 'agreed',
+        text: 'Each State should designate a national computer security incident response team (CSIRT).',
+      },
+      {
+        status: 'under_negotiation',
+        alt: 'g-authority',
+        by: brazil,
+        text: 'Each State shall establish a national cybersecurity authority with a clear mandate and adequate resources.',
+      },
+      {
+        status: 'under_negotiation',
+        alt: 'g-authority',
+        by: norway,
+        text: 'States are invited to assign responsibility for cybersecurity to a lead agency, in accordance with national circumstances.',
       },
       {
         status: 'draft',
         bis: true,
         by: industry,
-        text: 'Public–private partnerships [may][should] complement public finance where they preserve open access to the resulting data.',
+        text: 'National authorities [may][should] involve the private sector in the governance of national CSIRTs.',
+      },
+      {
+        status: 'draft',
+        text: 'National points of contact should be available at all times for urgent communications between States.',
+      },
+    ],
+  },
+  {
+    heading: 'IV. Capacity building',
+    paragraphs: [
+      {
+        status: 'agreed',
+        locked: true,
+        text: 'Capacity building should be demand-driven, nationally owned and sustainable.',
       },
       {
         status: 'under_negotiation',
         by: brazil,
-        text: 'The secretariat shall prepare [, subject to the availability of resources,] a report on support needs by [2027][2028].',
+        text: 'Developed countries shall provide [new and additional] financial resources for cybersecurity capacity building in developing countries.',
+      },
+      {
+        status: 'under_negotiation',
+        by: kenya,
+        text: 'The secretariat shall prepare [, subject to the availability of resources,] a report on capacity needs by [2027][2028].',
       },
       {
         status: 'draft',
-        text: 'Regional centres of excellence should host shared data platforms and training facilities.',
+        text: 'Regional centres of excellence should host shared training facilities and cyber exercises.',
+      },
+      {
+        status: 'draft',
+        text: 'Donors should coordinate their cybersecurity assistance to avoid duplication and to reach the countries most in need.',
       },
     ],
   },
   {
-    heading: 'III. Transparency and reporting',
-    paragraphs: [
-      {
-        status: 'agreed',
-        text: 'Reports shall state the sources, assumptions and uncertainty ranges of the data they use.',
-      },
-      { status: 'agreed', text: 'Revisions of time series shall be documented and explained.' },
-      {
-        status: 'under_negotiation',
-        bracketed: true,
-        by: industry,
-        text: 'Companies with more than [500][1,000] employees should disclose their emissions data in machine-readable form.',
-        objection: { by: brazil, reason: 'Mandatory corporate disclosure is outside the mandate of the Expert Group.' },
-      },
-      {
-        status: 'under_negotiation',
-        by: norway,
-        text: 'A common reporting format shall be developed [by the Expert Group] [by a technical working group established for this purpose].',
-      },
-      {
-        status: 'draft',
-        text: 'Reporting obligations should take into account national circumstances and capabilities.',
-      },
-      { status: 'draft', text: 'Data published under this framework should carry a persistent identifier.' },
-    ],
-  },
-  {
-    heading: 'IV. Institutional arrangements',
+    heading: 'V. International cooperation',
     paragraphs: [
       { status: 'agreed', text: 'The Expert Group shall report to the Plenary at each of its sessions.' },
       {
@@ -188,7 +219,8 @@ const sections: { heading: string; paragraphs: Spec[] }[] = [
       },
       {
         status: 'draft',
-        text: 'The secretariat shall make the documents of the Expert Group available on its website in all official languages.',
+        by: kenya,
+        text: 'States should share information on threats and incidents through [existing][new] regional and global mechanisms.',
       },
     ],
   },
@@ -223,6 +255,7 @@ export function demoDraft(): { title: string; symbol: string; draft: Draft; gove
         });
       }
       if (spec.status) governance.statuses[id] = spec.status;
+      if (spec.locked) governance.locks[id] = { by: chair, at: day + 86_400_000 };
       if (spec.objection) {
         const o = spec.objection.by;
         const objection: Objection = {
@@ -252,8 +285,8 @@ export function demoDraft(): { title: string; symbol: string; draft: Draft; gove
     }),
   }));
   return {
-    title: 'Draft recommendations on data governance for climate action',
-    symbol: 'EG/2026/1/Rev.1',
+    title: 'Draft recommendations of the Expert Group on global cybersecurity cooperation',
+    symbol: 'EG/2026/1',
     draft: { sections: draftSections },
     governance,
   };
@@ -271,3 +304,105 @@ function markAdjacentAlternatives(runs: InlineRun[], paragraphId: string): void 
     for (const r of runs) for (const br of r.brackets) if (br.id === a.id || br.id === b.id) br.group = gId;
   }
 }
+
+/** The demo group's delegations (codes as in the room), and who speaks for which. */
+export const demoDelegations: Array<{
+  code: string;
+  name: string;
+  kind: DelegationKind;
+  people: Array<{ id: string; name: string; role: Role }>;
+}> = [
+  {
+    code: 'CHAIR',
+    name: 'Chair (Senegal)',
+    kind: 'member_state',
+    people: [{ id: 'demo-chair', name: 'Amina Diallo', role: 'chair' }],
+  },
+  {
+    code: 'NOR',
+    name: 'Delegation of Norway',
+    kind: 'member_state',
+    people: [{ id: 'demo-member', name: 'Lars Eriksen', role: 'member' }],
+  },
+  {
+    code: 'BRA',
+    name: 'Delegation of Brazil',
+    kind: 'member_state',
+    people: [{ id: 'demo-brazil', name: 'Ana Souza', role: 'member' }],
+  },
+  {
+    code: 'KEN',
+    name: 'Delegation of Kenya',
+    kind: 'member_state',
+    people: [{ id: 'demo-kenya', name: 'Wanjiru Kamau', role: 'member' }],
+  },
+  {
+    code: 'GCA',
+    name: 'Global Cyber Alliance',
+    kind: 'organisation',
+    people: [{ id: 'demo-industry', name: 'Tom Becker', role: 'member' }],
+  },
+  {
+    code: 'ISOC',
+    name: 'Internet Society',
+    kind: 'observer',
+    people: [{ id: 'demo-observer', name: 'Mei Tanaka', role: 'observer' }],
+  },
+];
+
+/**
+ * Pending proposals the demo opens with, tabled and supported through the real commands
+ * once the draft exists (their anchors are Yjs positions in it). A paragraph is named by
+ * the start of its text; a span by the words it holds.
+ */
+export const demoProposals: Array<{
+  paragraph: string;
+  kind: ProposalKind;
+  /** Span kinds: the words replaced or deleted, or (insert) the words the insertion follows. */
+  words?: string;
+  text: string;
+  justification: string;
+  by: string;
+  support: string[];
+  oppose: string[];
+}> = [
+  {
+    paragraph: 'Legal frameworks should protect security researchers',
+    kind: 'replace',
+    words: 'should',
+    text: 'shall',
+    justification: 'Researchers acting in good faith need legal certainty, not a recommendation.',
+    by: 'demo-brazil',
+    support: ['demo-kenya'],
+    oppose: ['demo-industry'],
+  },
+  {
+    paragraph: 'Legal frameworks should protect security researchers',
+    kind: 'replace',
+    words: 'should',
+    text: 'are encouraged to',
+    justification: 'Legal systems differ; a softer formulation can be agreed by all.',
+    by: 'demo-industry',
+    support: [],
+    oppose: [],
+  },
+  {
+    paragraph: 'Regional centres of excellence should host',
+    kind: 'insert',
+    words: 'shared training facilities',
+    text: ', online courses',
+    justification: 'Online courses reach experts who cannot travel.',
+    by: 'demo-kenya',
+    support: ['demo-member', 'demo-brazil'],
+    oppose: [],
+  },
+  {
+    paragraph: 'National points of contact should be available',
+    kind: 'addParagraph',
+    text: 'Each point of contact should include both a technical and a policy contact.',
+    justification: 'Incidents need both an operational and a political channel.',
+    by: 'demo-industry',
+    support: ['demo-member'],
+    oppose: [],
+  },
+];

@@ -1,3 +1,5 @@
+import { can } from './permissions.js';
+
 /** Roles a person has on one document. The admin (secretariat) acts as chair everywhere. */
 export const roles = ['chair', 'member', 'observer'] as const;
 export type Role = (typeof roles)[number];
@@ -13,21 +15,23 @@ export interface Permissions {
   manageMembers: boolean;
 }
 
+/** A connection's permissions, decided once at authentication from the permission table. */
 export function permissionsFor(role: Role): Permissions {
-  switch (role) {
-    case 'chair':
-      return { edit: true, object: true, chair: true, manageMembers: true };
-    case 'member':
-      return { edit: true, object: true, chair: false, manageMembers: false };
-    case 'observer':
-      return { edit: false, object: false, chair: false, manageMembers: false };
-  }
+  return {
+    edit: can(role, 'document.edit'),
+    object: can(role, 'objection.lodge'),
+    chair: can(role, 'status.decide'),
+    manageMembers: can(role, 'members.manage'),
+  };
 }
 
 /** Who a connection or request acts for: decided once at authentication. */
 export interface Principal {
   userId: string;
   name: string;
+  /** On a document: the name of the delegation they speak for there; elsewhere what they typed when joining. */
   affiliation: string;
   isAdmin: boolean;
+  /** On a document: the short code of their delegation (absent for the secretariat/admin). */
+  delegation?: string;
 }

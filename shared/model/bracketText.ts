@@ -14,15 +14,7 @@ export interface Proposer {
  */
 export function parseBracketedText(text: string, proposer: Proposer): InlineRun[] {
   const chars = [...text];
-  const pairs: [number, number][] = [];
-  const stack: number[] = [];
-  chars.forEach((ch, i) => {
-    if (ch === '[') stack.push(i);
-    else if (ch === ']' && stack.length > 0) {
-      const open = stack.pop()!;
-      if (i > open + 1) pairs.push([open, i]);
-    }
-  });
+  const pairs = bracketPairs(chars);
   if (pairs.length === 0) return text === '' ? [] : [{ text, brackets: [] }];
   const structural = new Set(pairs.flat());
   const bracketOf = new Map<number, Bracket>(
@@ -43,4 +35,21 @@ export function parseBracketedText(text: string, proposer: Proposer): InlineRun[
 
 function sameBrackets(a: Bracket[], b: Bracket[]): boolean {
   return a.length === b.length && a.every((x, i) => x.id === b[i]?.id);
+}
+
+/**
+ * Positions of the `[` `]` that pair up (innermost closes first); an empty pair `[]` and
+ * unbalanced brackets are not pairs: they stay text.
+ */
+export function bracketPairs(chars: readonly string[]): [number, number][] {
+  const pairs: [number, number][] = [];
+  const stack: number[] = [];
+  chars.forEach((ch, i) => {
+    if (ch === '[') stack.push(i);
+    else if (ch === ']' && stack.length > 0) {
+      const open = stack.pop()!;
+      if (i > open + 1) pairs.push([open, i]);
+    }
+  });
+  return pairs;
 }

@@ -62,12 +62,21 @@ export function bracketedText(runs: InlineRun[], opts: { optionLabels?: boolean 
   return out;
 }
 
-/** Runs of a block list in reading order (list items flattened). */
+/** Runs of a block list in reading order (list items flattened); iterative, so any depth will do. */
 export function blockRuns(blocks: Block[]): InlineRun[] {
   const runs: InlineRun[] = [];
-  for (const block of blocks) {
-    if (block.type === 'text') runs.push(...block.runs);
-    else for (const item of block.items) runs.push(...blockRuns(item));
+  const stack: Block[] = [];
+  for (let i = blocks.length - 1; i >= 0; i--) stack.push(blocks[i] as Block);
+  while (stack.length > 0) {
+    const block = stack.pop() as Block;
+    if (block.type === 'text') {
+      for (const run of block.runs) runs.push(run);
+      continue;
+    }
+    for (let i = block.items.length - 1; i >= 0; i--) {
+      const item = block.items[i] as Block[];
+      for (let j = item.length - 1; j >= 0; j--) stack.push(item[j] as Block);
+    }
   }
   return runs;
 }

@@ -95,8 +95,10 @@ function blocksText(blocks: Block[], depth: number): string[] {
     }
     block.items.forEach((item, i) => {
       const label = block.ordered ? subparagraphLabel(depth, i) : '•';
+      // Depth is bounded: readDraft nests lists schemaLimits.listDepth deep at most.
       const inner = blocksText(item, depth + 1);
-      lines.push(`${label} ${inner[0] ?? ''}`, ...inner.slice(1));
+      lines.push(`${label} ${inner[0] ?? ''}`);
+      for (let k = 1; k < inner.length; k++) lines.push(inner[k] as string);
     });
   }
   return lines;

@@ -7,7 +7,12 @@
  *   gov.statuses    Y.Map  paragraphId → ParagraphStatus
  *   gov.locks       Y.Map  paragraphId → Lock
  *   gov.objections  Y.Map  objectionId → Objection
+ *   gov.agreements  Y.Map  paragraphId → Agreement (the text an agreed paragraph was agreed on)
+ *   gov.proposals   Y.Map  proposalId → Proposal (proposals.ts)
+ *   gov.proposalsOnly Y.Map  '*' | sectionId → { by, at }: where members may only propose
  */
+import type { Proposal } from './proposals.js';
+
 export const paragraphStatuses = ['draft', 'under_negotiation', 'agreed_ad_ref', 'agreed'] as const;
 export type ParagraphStatus = (typeof paragraphStatuses)[number];
 
@@ -21,10 +26,26 @@ export const statusLabels: Record<ParagraphStatus, string> = {
 export interface Actor {
   id: string;
   name: string;
+  /** The delegation's name on this document (records made before delegations: what the person typed). */
   affiliation: string;
+  /** The delegation's short code (absent for the secretariat and for records made before delegations). */
+  delegation?: string;
 }
 
 export interface Lock {
+  by: Actor;
+  at: number;
+  /** Content hash (shared/governance/paragraphHash.ts) of the text that was locked. */
+  textHash?: string;
+}
+
+/**
+ * Recorded when a paragraph becomes agreed (ad referendum or final): the hash of
+ * the text agreed. When the text no longer has this hash the server moves the
+ * paragraph back to "under negotiation" in the same step as the change.
+ */
+export interface Agreement {
+  textHash: string;
   by: Actor;
   at: number;
 }
@@ -54,6 +75,10 @@ export interface Governance {
   statuses: Record<string, ParagraphStatus>;
   locks: Record<string, Lock>;
   objections: Objection[];
+  /** Every proposal, oldest first (absent in snapshots made before proposals existed). */
+  proposals?: Proposal[];
+  /** Proposals-only scopes: '*' (the whole draft) and/or section ids. */
+  proposalsOnly?: string[];
 }
 
 export function emptyGovernance(meta: DraftMeta): Governance {

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { blockRuns } from './brackets.js';
 import type { Block, Bracket, Draft, InlineRun, Paragraph, ParagraphKind, Section } from './draft.js';
 import {
   type Governance,
@@ -9,7 +10,9 @@ import {
   paragraphStatuses,
 } from './governance.js';
 import { markNameOf } from './markKeys.js';
+import { type Proposal, proposalStates } from './proposals.js';
 import { Mark, Node } from './schemaNames.js';
+import { isList, schemaLimits } from './schemaRules.js';
 
 /**
  * Reads the negotiating text out of the editor's Yjs tree. Clients write this tree, so
@@ -51,20 +54,50 @@ export function readClause(el: Y.XmlElement): Paragraph {
   };
 }
 
-function readBlocks(parent: Y.XmlElement): Block[] {
+/**
+ * Blocks of a clause or list item. Lists nest at most schemaLimits.listDepth deep in the
+ * model whatever the document holds (the guard refuses deeper ones, but a store written by
+ * an older version may have them): deeper lists are read as plain paragraphs of the deepest
+ * item, so no text is lost and every reader of the model (exports, comparison, numbering,
+ * the panels) recurses a bounded number of levels.
+ */
+function readBlocks(parent: Y.XmlElement, depth = 0): Block[] {
   const blocks: Block[] = [];
   for (const child of parent.toArray()) {
     if (!(child instanceof Y.XmlElement)) continue;
     if (child.nodeName === Node.paragraph) blocks.push({ type: 'text', runs: readInline(child) });
-    else if (child.nodeName === Node.bulletList || child.nodeName === Node.orderedList) {
+    else if (isList(child.nodeName)) {
+      if (depth >= schemaLimits.listDepth) {
+        for (const block of flattenedParagraphs(child)) blocks.push(block);
+        continue;
+      }
       const items = child
         .toArray()
         .filter((i): i is Y.XmlElement => i instanceof Y.XmlElement && i.nodeName === Node.listItem)
-        .map((i) => readBlocks(i));
+        .map((i) => readBlocks(i, depth + 1));
       blocks.push({ type: 'list', ordered: child.nodeName === Node.orderedList, items });
     }
   }
   return blocks;
+}
+
+/** Every paragraph inside `root`, in document order, as text blocks (iteratively: any depth). */
+function flattenedParagraphs(root: Y.XmlElement): Block[] {
+  const out: Block[] = [];
+  const stack: Y.XmlElement[] = [root];
+  while (stack.length > 0) {
+    const el = stack.pop() as Y.XmlElement;
+    if (el.nodeName === Node.paragraph) {
+      out.push({ type: 'text', runs: readInline(el) });
+      continue;
+    }
+    const children = el.toArray();
+    for (let i = children.length - 1; i >= 0; i--) {
+      const c = children[i];
+      if (c instanceof Y.XmlElement) stack.push(c);
+    }
+  }
+  return out;
 }
 
 function readInline(el: Y.XmlElement): InlineRun[] {
@@ -99,14 +132,7 @@ function runOf(text: string, attributes: Record<string, unknown>): InlineRun {
  * enclosing bracket is the one that starts earlier (or, starting together, ends later).
  */
 function orderBracketsOutermostFirst(blocks: Block[]): void {
-  const runs: InlineRun[] = [];
-  const collect = (bs: Block[]) => {
-    for (const b of bs) {
-      if (b.type === 'text') runs.push(...b.runs);
-      else for (const item of b.items) collect(item);
-    }
-  };
-  collect(blocks);
+  const runs = blockRuns(blocks);
   const extent = new Map<string, { from: number; to: number }>();
   let offset = 0;
   for (const run of runs) {
@@ -169,10 +195,19 @@ export function readGovernance(map: Y.Map<unknown>): Governance {
     }
   }
   objections.sort((a, b) => a.at - b.at);
+  const proposals: Proposal[] = [];
+  for (const p of sub('proposals')?.values() ?? []) {
+    if (p && typeof p === 'object' && (proposalStates as readonly unknown[]).includes((p as Proposal).state)) {
+      proposals.push(p as Proposal);
+    }
+  }
+  proposals.sort((a, b) => a.at - b.at);
   return {
     meta: { title: str(meta?.get('title')) ?? '', symbol: str(meta?.get('symbol')) ?? '' },
     statuses,
     locks,
     objections,
+    proposals,
+    proposalsOnly: [...(sub('proposalsOnly')?.keys() ?? [])].sort(),
   };
 }

@@ -27,3 +27,5 @@ export const Mark = {
 
 export const EDITOR_ROOT = 'default';
 export const GOVERNANCE_ROOT = 'gov';
+/** Server-owned root map: Yjs client id → the user who first wrote with it (server/collab/clientIds.ts). */
+export const CLIENT_IDS_ROOT = 'clientIds';

@@ -1,3 +1,4 @@
+import { can } from '../governance/permissions.js';
 import type { Role } from '../governance/roles.js';
 import { type ParagraphStatus, paragraphStatuses } from './governance.js';
 
@@ -27,15 +28,19 @@ const no = (code: RuleCode, message: string): Verdict => ({ ok: false, code, mes
  * talks have started is not a decision). Every other change — and any agreement — is the
  * chair's, and nothing is agreed while brackets or standing objections remain.
  */
-const memberStatuses: readonly ParagraphStatus[] = ['draft', 'under_negotiation'];
-const agreedStatuses: readonly ParagraphStatus[] = ['agreed_ad_ref', 'agreed'];
+const negotiationStatuses: readonly ParagraphStatus[] = ['draft', 'under_negotiation'];
+export const agreedStatuses: readonly ParagraphStatus[] = ['agreed_ad_ref', 'agreed'];
+
+export function isAgreed(status: ParagraphStatus): boolean {
+  return agreedStatuses.includes(status);
+}
 
 export function checkStatusChange(
   input: { from: ParagraphStatus; to: ParagraphStatus; role: Role } & ParagraphFacts,
 ): Verdict {
   const { from, to, role } = input;
-  if (role === 'observer') return no('forbidden', 'Observers cannot change statuses.');
-  if (role === 'member' && !(memberStatuses.includes(from) && memberStatuses.includes(to))) {
+  if (!can(role, 'status.negotiate')) return no('forbidden', 'Observers cannot change statuses.');
+  if (!can(role, 'status.decide') && !(negotiationStatuses.includes(from) && negotiationStatuses.includes(to))) {
     return no('forbidden', 'Only the chair can agree a paragraph or reopen an agreed one.');
   }
   if (input.locked) return no('locked', 'The paragraph is locked; the chair must unlock it first.');
@@ -47,7 +52,7 @@ export function checkStatusChange(
 }
 
 export function checkLock(input: { role: Role; status: ParagraphStatus } & ParagraphFacts): Verdict {
-  if (input.role !== 'chair') return no('forbidden', 'Only the chair locks paragraphs.');
+  if (!can(input.role, 'paragraph.lock')) return no('forbidden', 'Only the chair locks paragraphs.');
   if (input.locked) return no('already_locked', 'The paragraph is already locked.');
   if (input.status !== 'agreed') return no('not_agreed', 'Only an agreed paragraph can be locked.');
   if (input.openBrackets) return no('open_brackets', 'The paragraph still has open brackets or alternatives.');
@@ -56,7 +61,7 @@ export function checkLock(input: { role: Role; status: ParagraphStatus } & Parag
 }
 
 export function checkUnlock(input: { role: Role; locked: boolean; reason: string }): Verdict {
-  if (input.role !== 'chair') return no('forbidden', 'Only the chair unlocks paragraphs.');
+  if (!can(input.role, 'paragraph.unlock')) return no('forbidden', 'Only the chair unlocks paragraphs.');
   if (!input.locked) return no('not_locked', 'The paragraph is not locked.');
   if (input.reason.trim() === '')
     return no('reason_required', 'Unlocking an agreed paragraph needs a recorded reason.');

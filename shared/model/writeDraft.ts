@@ -3,6 +3,7 @@ import type { Block, Bracket, Draft, InlineRun, Paragraph, Section } from './dra
 import type { Governance } from './governance.js';
 import { overlappingMarkKey } from './markKeys.js';
 import { Mark, Node } from './schemaNames.js';
+import { schemaLimits } from './schemaRules.js';
 
 /**
  * Writes a draft into the editor's Yjs tree exactly as the TipTap editor would (same
@@ -37,27 +38,55 @@ export function clauseElement(p: Paragraph): Y.XmlElement {
   el.setAttribute('bis', p.bis as unknown as string);
   if (p.altGroup !== null) el.setAttribute('altGroup', p.altGroup);
   if (p.bracket !== null) el.setAttribute('bracket', bracketAttrs(p.bracket) as unknown as string);
-  const blocks = p.blocks.length > 0 ? p.blocks : [{ type: 'text' as const, runs: [] }];
-  el.insert(0, blocks.map(blockElement));
+  el.insert(0, orEmptyParagraph(p.blocks.flatMap((b) => blockElement(b))));
   return el;
 }
 
-function blockElement(block: Block): Y.XmlElement {
+/**
+ * A block as the editor would hold it. Lists deeper than the editor schema allows (an
+ * imported file can nest them at will) are written as plain paragraphs of the deepest
+ * item: the text is kept and the tree stays within what the guard and every reader accept.
+ */
+function blockElement(block: Block, depth = 0): Y.XmlElement[] {
   if (block.type === 'text') {
     const el = new Y.XmlElement(Node.paragraph);
     if (block.runs.some((r) => r.text !== '')) el.insert(0, [textOf(block.runs)]);
-    return el;
+    return [el];
   }
+  if (depth >= schemaLimits.listDepth) return flatParagraphs(block);
   const list = new Y.XmlElement(block.ordered ? Node.orderedList : Node.bulletList);
   list.insert(
     0,
     block.items.map((item) => {
       const li = new Y.XmlElement(Node.listItem);
-      li.insert(0, (item.length > 0 ? item : [{ type: 'text' as const, runs: [] }]).map(blockElement));
+      li.insert(0, orEmptyParagraph(item.flatMap((b) => blockElement(b, depth + 1))));
       return li;
     }),
   );
-  return list;
+  return [list];
+}
+
+/** An element that must hold a block holds at least an empty paragraph. */
+function orEmptyParagraph(els: Y.XmlElement[]): Y.XmlElement[] {
+  return els.length > 0 ? els : [new Y.XmlElement(Node.paragraph)];
+}
+
+/** The text blocks inside a list, in reading order, as paragraphs (iteratively: any depth). */
+function flatParagraphs(list: Block): Y.XmlElement[] {
+  const out: Y.XmlElement[] = [];
+  const stack: Block[] = [list];
+  while (stack.length > 0) {
+    const b = stack.pop() as Block;
+    if (b.type === 'text') {
+      out.push(...blockElement(b));
+      continue;
+    }
+    for (let i = b.items.length - 1; i >= 0; i--) {
+      const item = b.items[i] as Block[];
+      for (let j = item.length - 1; j >= 0; j--) stack.push(item[j] as Block);
+    }
+  }
+  return out;
 }
 
 function textOf(runs: InlineRun[]): Y.XmlText {

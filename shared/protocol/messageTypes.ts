@@ -12,6 +12,11 @@
  *                provider just logs it, ours shows it to the user.
  *   3 query awareness (no payload) — the server answers with every known awareness state.
  *
+ * Awareness from the server is its own relay, not a copy of what clients sent: one combined
+ * frame per connection per AWARENESS_INTERVAL_MS holding the latest state of each person who
+ * changed, reduced to what presence needs, with clocks the server assigns (each client's own
+ * entry keeps its own clock). Clients must send only their own state; echoes are dropped.
+ *
  * A frame must be consumed exactly: trailing bytes make it malformed.
  */
 export const MessageType = {

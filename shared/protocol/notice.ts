@@ -10,7 +10,21 @@ export type NoticeCode =
   | 'server_owned'
   | 'malformed_update'
   | 'unknown_reference'
-  | 'duplicate_paragraph_id';
+  | 'duplicate_paragraph_id'
+  /** Containment or size rules of the editor schema (loose text, a clause in a clause, a list nested too deep). */
+  | 'invalid_structure'
+  /** Structs under a Yjs client id another person (or the server) already writes with. */
+  | 'client_id_taken'
+  /** A bracket naming someone else, or an existing bracket's attributes changed. */
+  | 'bracket_forged'
+  /** Removing or reshaping another delegation's bracket: for its proposer and the chair. */
+  | 'not_your_bracket'
+  /** Resolving another's paragraph alternative: the chair's. */
+  | 'chair_only'
+  /** A member's direct edit where the chair allows only proposals (the whole draft or a section). */
+  | 'proposals_only'
+  /** The change cannot be sent (larger than the server accepts in one message, even split). */
+  | 'too_large';
 
 export interface Notice {
   kind: 'update_refused';

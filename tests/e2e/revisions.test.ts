@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.js';
 import { removeDir, startTestServer, type TestServer } from '../support/testServer.js';
-import { caretAtEndOfClause, openDraft, until } from './support/draftPage.js';
+import { caretAtEndOfClause, openDraft, until, waitForEditor } from './support/draftPage.js';
 
 describe('the chair issues revisions, compares them and exports the draft', () => {
   let server: TestServer;
@@ -59,12 +59,6 @@ describe('the chair issues revisions, compares them and exports the draft', () =
     await openRevisions();
     const second = await issue('Second reading');
     expect([first, second]).toEqual(['Zero draft', 'Rev.1']);
-    await dialog().getByLabel('From').selectOption({ label: first });
-    await dialog().getByLabel('To').selectOption({ label: second });
-    await dialog().getByRole('button', { name: 'Compare' }).click();
-    const comparison = dialog().getByTestId('comparison');
-    await comparison.waitFor({ timeout: 10_000 });
-    expect(await comparison.textContent()).toContain('report to the Plenary');
     // An issued revision opens read-only, with the text as it was then.
     await dialog()
       .getByRole('button', { name: `Open ${first} (read only)` })
@@ -73,6 +67,16 @@ describe('the chair issues revisions, compares them and exports the draft', () =
     await snapshot.waitFor();
     expect(await snapshot.textContent()).toContain('The Group shall meet twice a year.');
     expect(await snapshot.textContent()).not.toContain('report to the Plenary');
+    // The comparison opens as a page of its own.
+    await dialog().getByLabel('From').selectOption({ label: first });
+    await dialog().getByLabel('To').selectOption({ label: second });
+    await dialog().getByRole('button', { name: 'Compare' }).click();
+    const comparison = chair.page.getByTestId('comparison');
+    await comparison.waitFor({ timeout: 10_000 });
+    expect(await comparison.textContent()).toContain('report to the Plenary');
+    expect(new URL(chair.page.url()).pathname).toBe(`/d/${docId}/compare`);
+    await chair.page.goBack();
+    await waitForEditor(chair.page);
   });
 
   it('downloads the draft as DOCX and PDF', async () => {

@@ -24,7 +24,7 @@ describe('the server enforces governance whatever a client sends', () => {
   let docId: string;
   let chair: RawClient;
   let witness: RawClient;
-  let member: { userId: string; token: string; name: string };
+  let member: { userId: string; token: string; name: string; affiliation: string };
   let observer: { userId: string; token: string; name: string };
   const clients: RawClient[] = [];
 
@@ -369,7 +369,13 @@ describe('the server enforces governance whatever a client sends', () => {
       sendEdit(m2, () => textOf(clauseById(m2.doc, 'p-open')).format(0, 3, { 'bracket--x': 'not a bracket' }));
       await expectRefused(m2, 'malformed_update', before);
       const m3 = await join(member.token);
-      const ok = { id: 'b1', by: member.userId, byName: 'Maria', at: 1, group: null };
+      const ok = {
+        id: 'b1',
+        by: member.userId,
+        byName: `Maria Member (${member.affiliation})`,
+        at: Date.now(),
+        group: null,
+      };
       sendEdit(m3, () => textOf(clauseById(m3.doc, 'p-open')).format(0, 3, { 'bracket--ok': ok }));
       await witness.until(
         () => JSON.stringify(textOf(clauseById(witness.doc, 'p-open')).toDelta()).includes('bracket--ok'),
@@ -477,10 +483,10 @@ describe('the server enforces governance whatever a client sends', () => {
     expect(res.body.entries.map((e) => e.action)).toEqual(
       expect.arrayContaining(['document.create', 'status.set', 'paragraph.lock', 'text.edit']),
     );
-    expect(() => server.accord.db.exec("UPDATE audit_log SET actor = 'someone-else'")).toThrow(/append-only/);
-    server.accord.db.exec('DROP TRIGGER audit_log_no_update');
-    server.accord.db.exec("UPDATE audit_log SET detail = '{}' WHERE action = 'paragraph.lock'");
-    expect(server.accord.services.audit.verify()).not.toBeNull();
+    expect(() => server.accord.db.exec("UPDATE audit_entries SET actor = 'someone-else'")).toThrow(/append-only/);
+    server.accord.db.exec('DROP TRIGGER audit_entries_no_update');
+    server.accord.db.exec("UPDATE audit_entries SET detail = '{}' WHERE action = 'paragraph.lock'");
+    expect((await server.accord.services.audit.verify(docId, { full: true })).intact).toBe(false);
     expect((await server.api('GET', `/api/documents/${docId}/audit`, undefined, member.token)).status).toBe(403);
   });
 });

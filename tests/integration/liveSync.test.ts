@@ -45,7 +45,9 @@ describe('live co-editing with stock y-websocket providers', () => {
     const a = connect();
     const b = connect();
     await Promise.all([synced(a), synced(b)]);
-    a.awareness.setLocalStateField('cursor', { anchor: 1 });
+    // A caret as y-prosemirror announces it (the server relays only resolvable ones).
+    const caret = { type: null, tname: 'default', item: null, assoc: 0 };
+    a.awareness.setLocalStateField('cursor', { anchor: caret, head: caret });
     const aId = a.awareness.clientID;
     await eventually(() => b.awareness.getStates().get(aId)?.cursor !== undefined, 5000, 'awareness of a at b');
     // The name shown comes from the session, not from what the client claims.

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { demoDraft } from '../../shared/demo/demoDraft.js';
 import { isLaminar } from '../../shared/model/bracketNesting.js';
+import { proposerLabel } from '../../shared/model/bracketRules.js';
 import { blockRuns, bracketSpans } from '../../shared/model/brackets.js';
 import type { Bracket, Draft } from '../../shared/model/draft.js';
 import { overlappingMarkKey } from '../../shared/model/markKeys.js';
@@ -16,6 +17,8 @@ describe('concurrent edits of brackets, alternatives and paragraphs converge', (
   let docId: string;
   let a: ReturnType<typeof connectProvider>;
   let b: ReturnType<typeof connectProvider>;
+  let member1: { userId: string; token: string; name: string; affiliation: string };
+  let member2: { userId: string; token: string; name: string; affiliation: string };
 
   beforeEach(async () => {
     server = await startTestServer();
@@ -23,8 +26,8 @@ describe('concurrent edits of brackets, alternatives and paragraphs converge', (
     const setup = server.accord.setup;
     const admin = server.accord.services.accounts.user('admin')!;
     docId = (await setup.create(admin, demo.title, demo.symbol, { draft: demo.draft, governance: demo.governance })).id;
-    const member1 = await server.addPerson(docId, 'member', 'Ana');
-    const member2 = await server.addPerson(docId, 'member', 'Lars');
+    member1 = await server.addPerson(docId, 'member', 'Ana');
+    member2 = await server.addPerson(docId, 'member', 'Lars');
     a = connectProvider(server.wsUrl, docId, member1.token);
     b = connectProvider(server.wsUrl, docId, member2.token);
     await Promise.all([synced(a), synced(b)]);
@@ -41,8 +44,9 @@ describe('concurrent edits of brackets, alternatives and paragraphs converge', (
     return section.toArray().filter((n) => n instanceof Y.XmlElement && n.nodeName === 'clause')[index] as Y.XmlElement;
   };
   const firstText = (c: Y.XmlElement) => (c.get(0) as Y.XmlElement).get(0) as Y.XmlText;
-  const bracketMark = (id: string, group: string | null = null): Record<string, unknown> => {
-    const br: Bracket = { id, by: 'u', byName: 'U', at: 1, group };
+  // A bracket names whoever sends it (the server refuses any other proposer).
+  const bracketMark = (id: string, who: typeof member1, group: string | null = null): Record<string, unknown> => {
+    const br: Bracket = { id, by: who.userId, byName: proposerLabel(who), at: Date.now(), group };
     const attrs = bracketAttrs(br);
     return { [overlappingMarkKey('bracket', attrs)]: attrs };
   };
@@ -53,11 +57,11 @@ describe('concurrent edits of brackets, alternatives and paragraphs converge', (
     const before = paragraphIds(readDraft(server0.doc.getXmlFragment('default')));
 
     // A brackets a span of III.1 while B types inside it and brackets a word within it.
-    a.doc.transact(() => firstText(clause(a.doc, 1, 4)).format(0, 20, bracketMark('b-a1')));
+    a.doc.transact(() => firstText(clause(a.doc, 1, 4)).format(0, 20, bracketMark('b-a1', member1)));
     b.doc.transact(() => {
       const t = firstText(clause(b.doc, 1, 4));
       t.insert(5, 'NEW ');
-      t.format(5, 3, bracketMark('b-b1'));
+      t.format(5, 3, bracketMark('b-b1', member2));
     });
     // A proposes an alternative to section IV paragraph 5 (a copy with a shared altGroup);
     // B splits the same paragraph (the new half gets a fresh id) and inserts a "bis" paragraph after it.

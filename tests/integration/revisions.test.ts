@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { modelOf } from '../../server/documents/snapshotModel.js';
+import { proposerLabel } from '../../shared/model/bracketRules.js';
 import { blockRuns, bracketedText } from '../../shared/model/brackets.js';
 import type { Comparison, ParagraphComparison, TextChange } from '../../shared/model/compare.js';
 import type { Draft, Paragraph } from '../../shared/model/draft.js';
@@ -79,7 +80,7 @@ describe('revisions: issued by the chair, read by everyone, immutable, compared 
   let server: TestServer;
   let docId: string;
   let chair: { userId: string; token: string };
-  let member: { userId: string; token: string };
+  let member: { userId: string; token: string; name: string; affiliation: string };
   let observer: { userId: string; token: string };
 
   beforeAll(async () => {
@@ -167,7 +168,8 @@ describe('revisions: issued by the chair, read by everyone, immutable, compared 
       const t3 = textOf(clauseById(doc, 'p3'));
       const at = 'States shall report '.length;
       t3.delete(at, 'annually'.length);
-      const bracket = { id: 'b9', by: member.userId, byName: 'Mo Member', at: 5, group: null };
+      // A bracket names its proposer as the server knows them, and when it was made.
+      const bracket = { id: 'b9', by: member.userId, byName: proposerLabel(member), at: Date.now(), group: null };
       const attrs = bracketAttrs(bracket);
       t3.insert(at, 'every two years', { [overlappingMarkKey('bracket', attrs)]: attrs });
       const section = firstSection(doc);
@@ -230,7 +232,7 @@ describe('revisions: issued by the chair, read by everyone, immutable, compared 
     expect(rebuilt(p3, 'ins')).toBe('States shall report annually.');
     expect(rebuilt(p3, 'del')).toBe('States shall report [every two years].');
     expect(edits(p3, 'del')).toBe('annually');
-    expect(p3?.brackets.added).toEqual([{ id: 'b9', byName: 'Mo Member' }]);
+    expect(p3?.brackets.added).toEqual([{ id: 'b9', byName: proposerLabel(member) }]);
     expect(p3?.objections.lodged).toMatchObject([{ author: expect.stringMatching(/^Mo Member/), reason: 'Too soon' }]);
     expect(byId.get('p5')?.text).toEqual([{ op: 'ins', text: 'A new paragraph & <more>.' }]);
     expect(byId.get('p5')).toMatchObject({ number: '2', previousNumber: null });

@@ -40,3 +40,9 @@ export function testText(doc: Y.Doc): Y.XmlText {
   if (first instanceof Y.XmlText) return first;
   throw new Error('no test text yet');
 }
+
+/** A caret as y-prosemirror announces it: anchor and head as Yjs relative positions (JSON). */
+export function caretAt(text: Y.XmlText, index: number): { anchor: unknown; head: unknown } {
+  const at = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, index, -1));
+  return { anchor: at, head: at };
+}

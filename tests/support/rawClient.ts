@@ -1,7 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { decodeAwarenessUpdate, encodeSyncStep1 } from '../../shared/protocol/frames.js';
+import { decodeAwarenessUpdate, encodeSyncStep1, encodeSyncStep2 } from '../../shared/protocol/frames.js';
 import { MessageType, SyncType } from '../../shared/protocol/messageTypes.js';
 
 /**
@@ -13,6 +13,8 @@ export class RawClient {
   readonly notices: string[] = [];
   readonly awareness = new Map<number, Record<string, unknown> | null>();
   closeCode: number | null = null;
+  /** Answer the server's sync step 1 (as the stock provider does); off for a client that never finishes its handshake. */
+  answersStep1 = true;
   closeReason = '';
   private syncedOnce = false;
 
@@ -39,7 +41,10 @@ export class RawClient {
   static async synced(url: string, headers: Record<string, string> = {}): Promise<RawClient> {
     const c = await RawClient.connect(url, headers);
     c.send(encodeSyncStep1(Y.encodeStateVector(c.doc)));
-    await c.until(() => c.syncedOnce, 'sync step 2');
+    await c.until(() => {
+      if (c.closeCode !== null) throw new Error(`closed with ${c.closeCode} (${c.closeReason}) before sync step 2`);
+      return c.syncedOnce;
+    }, 'sync step 2');
     return c;
   }
 
@@ -73,6 +78,9 @@ export class RawClient {
     if (type === MessageType.sync) {
       const sub = decoding.readVarUint(d);
       const payload = decoding.readVarUint8Array(d);
+      // Like every y-websocket client: answer the server's step 1 with what it lacks.
+      if (sub === SyncType.step1 && this.answersStep1)
+        this.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, payload)));
       if (sub === SyncType.step2 || sub === SyncType.update) Y.applyUpdate(this.doc, payload, 'server');
       if (sub === SyncType.step2) this.syncedOnce = true;
     } else if (type === MessageType.awareness) {

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DestinationStream } from 'pino';
 import { type RunningServer, startServer } from '../../server/startServer.js';
 import type { Role } from '../../shared/governance/roles.js';
 
@@ -13,25 +14,32 @@ export interface TestServer extends RunningServer {
   api<T = unknown>(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: T }>;
   createDoc(title?: string): Promise<string>;
   /** A person with a role on a document, and their API token. */
-  addPerson(docId: string, role: Role, name?: string): Promise<{ userId: string; token: string; name: string }>;
+  addPerson(
+    docId: string,
+    role: Role,
+    name?: string,
+  ): Promise<{ userId: string; token: string; name: string; affiliation: string }>;
   stop(): Promise<void>;
 }
 
 /** A real server on port 0 with its own SQLite file; `dataDir` lets a test restart on the same data. */
 export async function startTestServer(
-  opts: { dataDir?: string; env?: Record<string, string | number> } = {},
+  opts: { dataDir?: string; env?: Record<string, string | number>; logDestination?: DestinationStream } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'accord-test-'));
-  const server = await startServer({
-    PORT: 0,
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    ADMIN_TOKEN,
-    LOG_LEVEL: 'silent',
-    ROOM_IDLE_MS: 200,
-    SQLITE_SYNCHRONOUS: 'NORMAL',
-    ...opts.env,
-  });
+  const server = await startServer(
+    {
+      PORT: 0,
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      ADMIN_TOKEN,
+      LOG_LEVEL: 'silent',
+      ROOM_IDLE_MS: 200,
+      SQLITE_SYNCHRONOUS: 'NORMAL',
+      ...opts.env,
+    },
+    { logDestination: opts.logDestination },
+  );
   const base = `http://127.0.0.1:${server.port}`;
   let people = 0;
   const api: TestServer['api'] = async (method, path, body, token = ADMIN_TOKEN) => {
@@ -62,11 +70,15 @@ export async function startTestServer(
       if (res.status !== 201) throw new Error(`createDoc failed: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.id;
     },
-    async addPerson(docId, role, name = `Person ${++people}`) {
+    async addPerson(docId, role, name) {
       const { accounts } = server.accord.services;
-      const p = accounts.createUser(name, `Delegation ${people}`);
+      // Each person speaks for a delegation of their own (named people included).
+      const n = ++people;
+      name ??= `Person ${n}`;
+      const affiliation = `Delegation ${n}`;
+      const p = accounts.createUser(name, affiliation);
       accounts.setRole(docId, p.userId, role);
-      return { userId: p.userId, token: accounts.issue(p.userId, 'api_token'), name };
+      return { userId: p.userId, token: accounts.issue(p.userId, 'api_token'), name, affiliation };
     },
     async stop() {
       await server.close();

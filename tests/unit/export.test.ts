@@ -4,12 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { strFromU8, unzipSync } from 'fflate';
+import MarkdownIt from 'markdown-it';
+import PDFDocument from 'pdfkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type ExportFormat, exportDocument } from '../../server/export/exportDocument.js';
-import { buildReport, notAgreed, type ReportInput } from '../../server/export/reportModel.js';
+import { buildReport, lineText, notAgreed, type ReportInput } from '../../server/export/reportModel.js';
 import type { Draft, Paragraph } from '../../shared/model/draft.js';
 import type { Governance } from '../../shared/model/governance.js';
-import { bracket, para } from './fixtures.js';
+import { bracket, draftOf, para } from './fixtures.js';
 
 const tricky = `<script>alert("x")</script> & 'quotes' — مرحبا بالعالم שלום 🌍 *not bold* [literal] _x_ \`code\``;
 
@@ -162,6 +164,40 @@ describe('the report model', () => {
     expect(r.sections.flatMap((s) => s.paragraphs).every((p) => p.objections.length === 0 && !p.bracketed)).toBe(true);
   });
 
+  it('prints a bracket that spans subparagraphs once: opened in (a), closed in (b)', () => {
+    const across = bracket('x');
+    const d: Draft = {
+      sections: [
+        {
+          id: 's',
+          heading: 'S',
+          paragraphs: [
+            {
+              ...para('p', 'States shall:'),
+              blocks: [
+                { type: 'text', runs: [{ text: 'States shall:', brackets: [] }] },
+                {
+                  type: 'list',
+                  ordered: true,
+                  items: [
+                    [{ type: 'text', runs: [{ text: 'cooperate', brackets: [across] }] }],
+                    [{ type: 'text', runs: [{ text: 'report', brackets: [across] }] }],
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const lines = buildReport({ ...input(), draft: d }).sections[0]!.paragraphs[0]!.lines;
+    expect(lines.map((l) => `${l.label ?? ''}${lineText(l.tokens)}`)).toEqual([
+      'States shall:',
+      '(a)[cooperate',
+      '(b)report]',
+    ]);
+  });
+
   it('lists every paragraph that is not agreed, with its reasons', () => {
     expect(notAgreed(draft(), governance())).toEqual([
       {
@@ -216,16 +252,94 @@ describe('DOCX', () => {
     expect(body).toContain('(a)\tfirst item;');
   });
 
-  it('writes brackets as bold characters, labels options and puts objections in footnotes', async () => {
+  /** The document's paragraphs: style, properties and text. */
+  const paragraphs = (doc: string) =>
+    [...doc.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => ({
+      xml: m[0],
+      style: /<w:pStyle w:val="([^"]+)"\/>/.exec(m[0])?.[1] ?? null,
+      text: [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''),
+    }));
+
+  it('writes structural brackets in the Bold "Bracket" character style, typed ones as plain text; objections are footnotes', async () => {
     const { xml, runs } = await open();
     const doc = xml('word/document.xml');
-    expect(doc).toMatch(/<w:r><w:rPr><w:b\/><w:bCs\/><\/w:rPr><w:t xml:space="preserve">\[Option 1: <\/w:t><\/w:r>/);
-    expect(doc).toMatch(/<w:r><w:rPr><w:b\/><w:bCs\/><\/w:rPr><w:t xml:space="preserve">\]<\/w:t><\/w:r>/);
+    expect(doc).toContain(
+      '<w:r><w:rPr><w:rStyle w:val="Bracket"/></w:rPr><w:t xml:space="preserve">[Option 1: </w:t></w:r>',
+    );
+    expect(doc).toContain('<w:r><w:rPr><w:rStyle w:val="Bracket"/></w:rPr><w:t xml:space="preserve">]</w:t></w:r>');
+    expect(xml('word/styles.xml')).toMatch(/<w:style w:type="character" w:styleId="Bracket">[\s\S]*?<w:b\/>/);
+    // "[literal]" was typed: no Bracket style on it.
+    expect(doc).toMatch(/<w:r><w:t xml:space="preserve">[^<]*\[literal\][^<]*<\/w:t><\/w:r>/);
     expect(runs('word/document.xml')).toContain('Licences [Option 1: should][Option 2: shall] be the default.');
     expect(doc).toContain('<w:footnoteReference w:id="1"/>');
+    expect(xml('word/footnotes.xml')).toContain('<w:pStyle w:val="Objection"/>');
     expect(runs('word/footnotes.xml')).toContain(
       'Objection by Mia (Chile): Too &lt;strong&gt; &amp; &quot;binding&quot;',
     );
+  });
+
+  it('sets the document language, numbers the pages and keeps each status line with its paragraph', async () => {
+    const { xml, files } = await open();
+    expect(xml('word/styles.xml')).toMatch(
+      /<w:docDefaults>[\s\S]*<w:lang w:val="en-GB" w:eastAsia="zh-CN" w:bidi="ar-SA"\/>/,
+    );
+    const footer = Object.keys(files).find((f) => /word\/footer\d*\.xml/.test(f));
+    expect(footer && xml(footer)).toMatch(/PAGE[\s\S]*NUMPAGES/);
+    const ps = paragraphs(xml('word/document.xml'));
+    const statusLines = ps.flatMap((p, i) => (p.style === 'ParagraphStatus' ? [i] : []));
+    expect(statusLines).toHaveLength(7);
+    for (const i of statusLines) expect(ps[i - 1]!.xml, ps[i - 1]!.text).toContain('<w:keepNext/>');
+    // Section headings stay with the paragraph after them.
+    expect(xml('word/styles.xml')).toMatch(/w:styleId="Heading1"[\s\S]*?<w:keepNext\/>/);
+  });
+
+  it('makes the number column wide enough for its label ("3 (Option 1)", "1 bis") by the font\'s metrics', async () => {
+    const { xml } = await open();
+    const pdf = new PDFDocument({ autoFirstPage: false });
+    pdf.font('Times-Bold').fontSize(11);
+    const numbered = paragraphs(xml('word/document.xml')).filter((p) => p.style === 'NumberedParagraph');
+    expect(numbered).toHaveLength(7);
+    for (const p of numbered) {
+      const label = p.text.split('\t')[0]!;
+      const hanging = Number(/<w:ind [^>]*w:hanging="(\d+)"/.exec(p.xml)?.[1]);
+      // Twips: 20 per point; at least a tenth of an inch between the label and the text.
+      expect(pdf.widthOfString(label) * 20 + 144, label).toBeLessThanOrEqual(hanging);
+    }
+  });
+
+  it('gives each subparagraph depth its own style, and continuation lines no label', async () => {
+    const d = draftOf([
+      {
+        ...para('n', ''),
+        blocks: [
+          { type: 'text', runs: [{ text: 'States shall:', brackets: [] }] },
+          {
+            type: 'list',
+            ordered: true,
+            items: [
+              [
+                { type: 'text', runs: [{ text: 'cooperate;', brackets: [] }] },
+                { type: 'list', ordered: true, items: [[{ type: 'text', runs: [{ text: 'deeply', brackets: [] }] }]] },
+                { type: 'text', runs: [{ text: 'more of (a)', brackets: [] }] },
+              ],
+            ],
+          },
+          { type: 'text', runs: [{ text: 'and report.', brackets: [] }] },
+        ],
+      },
+    ]);
+    const { xml } = await open({ draft: d });
+    expect(paragraphs(xml('word/document.xml')).map((p) => [p.style, p.text])).toEqual([
+      ['Title', 'Recommendations &lt;on&gt; data &amp; &quot;climate&quot;'],
+      ['Subtitle', 'Negotiating text · 1 paragraph · no standing objection'],
+      ['Heading1', 'Section 1'],
+      ['NumberedParagraph', '1\tStates shall:'],
+      ['Subparagraph', '(a)\tcooperate;'],
+      ['Subparagraph2', '(i)\tdeeply'],
+      ['Subparagraph', 'more of (a)'],
+      ['ParagraphContinued', 'and report.'],
+      ['ParagraphStatus', 'Draft'],
+    ]);
   });
 
   it('escapes markup and keeps RTL text and emoji', async () => {
@@ -308,56 +422,140 @@ describe('HTML', () => {
 });
 
 describe('Markdown', () => {
-  it('escapes what Markdown would format, so the text stays intact', async () => {
-    const md = await text('md');
-    expect(md).not.toContain('<script>');
-    expect(md).toContain(
-      '&lt;script&gt;alert("x")&lt;/script&gt; &amp; \'quotes\' — مرحبا بالعالم שלום 🌍 \\*not bold\\* \\[literal\\] \\_x\\_ \\`code\\`',
+  const render = async (extra: Partial<ReportInput> = {}) => new MarkdownIt().render(await text('md', extra));
+
+  it('renders in a CommonMark renderer (markdown-it): bold numbers, brackets and option labels as text', async () => {
+    const html = await render();
+    expect(html).toContain('<h1>Recommendations &lt;on&gt; data &amp; &quot;climate&quot;</h1>');
+    expect(html).toContain('<h2>I. Principles &amp; &lt;aims&gt;</h2>');
+    expect(html).toContain('<p><strong>PP1</strong> Recalling its mandate,</p>');
+    expect(html).toContain('<p><strong>1</strong> Licences [Option 1: should][Option 2: shall] be the default.</p>');
+    expect(html).toContain('<p><strong>1 bis</strong> States [may [voluntarily]] report.</p>');
+    expect(html).toContain('<p><strong>3 (Option 1)</strong> Option one text.</p>');
+    expect(html).toContain('<p><strong>4</strong> [Whole paragraph in brackets.]</p>');
+    expect(html).toContain('<p><em>Agreed · locked</em></p>');
+    expect(html).toContain(
+      '<blockquote>\n<p>Objection by Mia (Chile): Too &lt;strong&gt; &amp; &quot;binding&quot;</p>\n</blockquote>',
     );
-    expect(md).toContain('# Recommendations &lt;on&gt; data &amp; "climate"');
-    expect(md).toContain('## I. Principles &amp; &lt;aims&gt;');
-    expect(md).toContain('**1** Licences **[**_Option 1:_ should**]****[**_Option 2:_ shall**]** be the default.');
-    expect(md).toContain('**1 bis** States **[**may **[**voluntarily**]****]** report.');
-    // A hard break starts a line with text: a "-" there would start a list.
-    expect(md).toContain('line one  \n\\- line two');
-    expect(md).toContain('> Objection by Mia (Chile): Too &lt;strong&gt; &amp; "binding"');
+  });
+
+  it('keeps text that looks like Markdown as text: no HTML, link, code or emphasis comes out of it', async () => {
+    const html = await render();
+    expect(html).toContain(
+      "<p><strong>2</strong> &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 'quotes' — مرحبا بالعالم שלום 🌍 *not bold* [literal] _x_ `code`</p>",
+    );
+    expect(html).not.toMatch(/<script|<a |<code>|<em>not/);
+    // Even a viewer that ignores backslash escapes finds no HTML in the file itself.
+    expect(await text('md')).not.toContain('<script');
+  });
+
+  it('writes subparagraphs as a list whose items start with their label, and a hard break as a line break', async () => {
+    const html = await render();
+    expect(html).toContain('<ul>\n<li>(a) first item;</li>\n<li>(b) line one<br>\n- line two</li>\n</ul>');
+  });
+
+  it('bold and italic next to brackets stay where they were (no ** spanning a bracket)', async () => {
+    const d = draftOf([
+      para('b1', [
+        { text: 'Strongly', bold: true, brackets: [] },
+        { text: ' urges', brackets: [] },
+        { text: 'all', bold: true, brackets: [bracket('x')] },
+        { text: 'States', italic: true, brackets: [bracket('x'), bracket('y')] },
+        { text: ' to act', brackets: [bracket('x')] },
+        { text: 'now', bold: true, italic: true, brackets: [] },
+      ]),
+    ]);
+    const html = await render({ draft: d });
+    expect(html).toContain(
+      '<p><strong>1</strong> <strong>Strongly</strong> urges[<strong>all</strong>[<em>States</em>] to act]<strong><em>now</em></strong></p>',
+    );
+  });
+
+  it('emphasis next to an emoji stays emphasis (mdast-util-to-markdown#68 is worked around)', async () => {
+    const d = draftOf([
+      para('e1', [
+        { text: '🌍', italic: true, brackets: [] },
+        { text: 'States and ', brackets: [] },
+        { text: '𝐀🌍x', bold: true, brackets: [] },
+      ]),
+    ]);
+    expect(await render({ draft: d })).toContain(
+      '<p><strong>1</strong> <em>🌍</em>States and <strong>𝐀🌍x</strong></p>',
+    );
   });
 });
 
 describe('Akoma Ntoso', () => {
   const parse = (xml: string) =>
-    new XMLParser({ ignoreAttributes: false, isArray: (name) => ['section', 'paragraph', 'p'].includes(name) }).parse(
-      xml,
-    );
+    new XMLParser({
+      ignoreAttributes: false,
+      isArray: (name) => ['section', 'paragraph', 'p', 'recital', 'subparagraph'].includes(name),
+    }).parse(xml);
 
-  it('is well-formed AKN 3.0 with FRBR identification, sections, numbered paragraphs and stable eIds', async () => {
+  it('names the work, expression and manifestation as the AKN naming convention says, with !main', async () => {
     const xml = await text('akn');
     expect(XMLValidator.validate(xml)).toBe(true);
     const root = parse(xml).akomaNtoso;
     expect(root['@_xmlns']).toBe('http://docs.oasis-open.org/legaldocml/ns/akn/3.0');
-    const doc = root.doc;
-    expect(doc['@_name']).toBe('report');
-    expect(doc.meta.identification['@_source']).toBe('#accord');
-    expect(doc.meta.identification.FRBRWork.FRBRthis['@_value']).toBe('/akn/un/doc/report/EG%2F2026%2F1/main');
+    const id = root.doc.meta.identification;
+    expect(root.doc['@_name']).toBe('report');
+    expect(id.FRBRWork.FRBRthis['@_value']).toBe('/akn/un/doc/report/2026-03-04/EG-2026-1/!main');
+    expect(id.FRBRWork.FRBRuri['@_value']).toBe('/akn/un/doc/report/2026-03-04/EG-2026-1');
+    expect(id.FRBRWork.FRBRnumber['@_value']).toBe('EG/2026/1');
+    expect(id.FRBRExpression.FRBRthis['@_value']).toBe('/akn/un/doc/report/2026-03-04/EG-2026-1/eng@2026-03-04/!main');
+    expect(id.FRBRExpression.FRBRuri['@_value']).toBe('/akn/un/doc/report/2026-03-04/EG-2026-1/eng@2026-03-04');
+    expect(id.FRBRExpression.FRBRlanguage['@_language']).toBe('eng');
+    expect(id.FRBRManifestation.FRBRthis['@_value']).toBe(
+      '/akn/un/doc/report/2026-03-04/EG-2026-1/eng@2026-03-04/!main.xml',
+    );
+    expect(id.FRBRManifestation.FRBRuri['@_value']).toBe('/akn/un/doc/report/2026-03-04/EG-2026-1/eng@2026-03-04.akn');
+    expect(root.doc.preface.p.map((p: Record<string, unknown>) => p.docNumber ?? p.docTitle ?? p.docStatus)).toEqual([
+      'EG/2026/1',
+      'Recommendations <on> data & "climate"',
+      'Rev.2 · Negotiating text',
+    ]);
+  });
+
+  it('puts preambular paragraphs in the preamble and derives paragraph eIds from their numbers', async () => {
+    const doc = parse(await text('akn')).akomaNtoso.doc;
+    const recitals = doc.preamble.recitals.recital;
+    expect(recitals.map((r: Record<string, unknown>) => [r['@_eId'], r.num, r['@_GUID']])).toEqual([
+      ['rec_PP1', 'PP1', '#pp1'],
+    ]);
+    // Section I also holds operative paragraphs: its heading stays with them in the body.
+    expect(doc.preamble.recitals.intro).toBeUndefined();
     const sections = doc.mainBody.section;
     expect(sections.map((s: { '@_eId': string }) => s['@_eId'])).toEqual(['sec_1', 'sec_2']);
     expect(sections[0].heading).toBe('I. Principles & <aims>');
-    const paragraphs = sections.flatMap((s: { paragraph: unknown[] }) => s.paragraph);
-    expect(paragraphs.map((p: { num: unknown }) => String(p.num))).toEqual([
-      'PP1',
-      '1',
-      '1 bis',
-      '2',
-      '3 (Option 1)',
-      '3 (Option 2)',
-      '4',
+    const paragraphs = sections.flatMap((s: { paragraph: Record<string, unknown>[] }) => s.paragraph);
+    expect(paragraphs.map((p: Record<string, unknown>) => [p['@_eId'], String(p.num)])).toEqual([
+      ['para_1', '1'],
+      ['para_1bis', '1 bis'],
+      ['para_2', '2'],
+      ['para_3-Option1', '3 (Option 1)'],
+      ['para_3-Option2', '3 (Option 2)'],
+      ['para_4', '4'],
     ]);
-    const eIds = paragraphs.map((p: { '@_eId': string }) => p['@_eId']);
-    expect(new Set(eIds).size).toBe(7);
-    expect(eIds.slice(0, 2)).toEqual(['sec_1__para_1', 'sec_1__para_2']);
-    expect(paragraphs[1]['@_GUID']).toBe('#p1');
-    expect(xml).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quotes&#39; — مرحبا');
+  });
+
+  it('writes subparagraphs as AKN subparagraphs with their own eIds and nums', async () => {
+    const doc = parse(await text('akn')).akomaNtoso.doc;
+    const p2 = doc.mainBody.section[0].paragraph[2];
+    expect(p2.intro.p[0]).toContain('<script>alert("x")</script>');
+    expect(p2.subparagraph.map((s: Record<string, unknown>) => [s['@_eId'], s.num])).toEqual([
+      ['para_2__subpara_a', '(a)'],
+      ['para_2__subpara_b', '(b)'],
+    ]);
+    expect(p2.subparagraph[0].content.p).toEqual(['first item;']);
+  });
+
+  it('keeps the whole-paragraph bracket and inline brackets in the body', async () => {
+    const xml = await text('akn');
+    expect(xml).toContain(
+      '<p><inline name="bracketOpen">[</inline>Whole paragraph in brackets.<inline name="bracketClose">]</inline></p>',
+    );
     expect(xml).toContain('<inline name="bracketOpen" class="option option1">[Option 1: </inline>should');
+    expect(xml).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quotes&#39; — مرحبا');
   });
 
   it('holds statuses, locks, brackets and objections in the proprietary block', async () => {
@@ -384,7 +582,15 @@ describe('Akoma Ntoso', () => {
     ]);
     expect(ps[1]['accord:objection']).toMatchObject({ '#text': 'Too <strong> & "binding"', '@_by': 'Mia (Chile)' });
     expect(ps[6]['accord:bracket']).toMatchObject({ '@_id': 'pb', '@_whole': 'true' });
-    expect(ps[1]['@_href']).toBe('#sec_1__para_2');
+    expect(ps.map((p: { '@_href': string }) => p['@_href'])).toEqual([
+      '#rec_PP1',
+      '#para_1',
+      '#para_1bis',
+      '#para_2',
+      '#para_3-Option1',
+      '#para_3-Option2',
+      '#para_4',
+    ]);
   });
 
   it('clean report: agreed text only, numbered 1..n, no negotiation metadata', async () => {

@@ -11,8 +11,8 @@ import { plainCopy } from './plainCopy';
  * Proposes competing wording in place: "[Option 1: a] [Option 2: a]", the new option
  * starting as a copy for the proposer to rewrite (a bracket needs text to hold on to).
  * With a selection, the selection becomes Option 1. With the cursor in a bracket, that
- * bracket becomes Option 1 — or, if it already is an option, a further option is added
- * after the last one of its group.
+ * bracketed text becomes Option 1 — or, if the bracket already is an option, a further
+ * option is added after the last one of its group.
  */
 export function addInlineAlternative(proposer: Proposer): Command {
   return (state, dispatch) => {
@@ -42,10 +42,12 @@ export function addInlineAlternative(proposer: Proposer): Command {
         source = around;
         insertAt = last.to;
       } else {
-        // Turn the existing bracket into Option 1, keeping its proposer.
+        // The bracketed text becomes Option 1, proposed by whoever proposes the alternative. An
+        // existing bracket is never changed (the server refuses it): one's own is replaced by the
+        // option, somebody else's stays inside it.
         group = newId('g');
-        tr.removeMark(around.from, around.to, bracketType.create(around.attrs));
-        tr.addMark(around.from, around.to, bracketType.create({ ...around.attrs, group }));
+        if (around.attrs.by === proposer.id) tr.removeMark(around.from, around.to, bracketType.create(around.attrs));
+        tr.addMark(around.from, around.to, bracketType.create(newBracket(proposer, group)));
         source = around;
         insertAt = around.to;
       }

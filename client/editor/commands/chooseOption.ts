@@ -1,4 +1,5 @@
 import type { Command } from '@tiptap/pm/state';
+import { type Actor, mayRemoveBracket } from '../../../shared/model/bracketRules';
 import { Mark as M } from '../../../shared/model/schemaNames';
 import { bracketExtents } from '../bracketExtents';
 import { clauseAt } from '../clauseAt';
@@ -9,8 +10,12 @@ import { clauseAt } from '../clauseAt';
  * without its option bracket (brackets nested inside it stay: they are other proposals).
  * Whole paragraphs: the other options of the group are deleted and the chosen one
  * becomes an ordinary paragraph.
+ *
+ * Resolving is the chair's. A member may only resolve an inline alternative whose every
+ * option (and every bracket inside the options that go) they proposed themselves — that is
+ * withdrawing their own proposal; a whole-paragraph alternative is resolved by the chair.
  */
-export function chooseOption(): Command {
+export function chooseOption(actor: Actor): Command {
   return (state, dispatch) => {
     const { from, to, $from } = state.selection;
     const clause = clauseAt($from);
@@ -25,6 +30,13 @@ export function chooseOption(): Command {
       const start = Math.min(...options.map((e) => e.from));
       const end = Math.max(...options.map((e) => e.to));
       if (!state.doc.resolve(start).sameParent(state.doc.resolve(end))) return false;
+      // Everything that goes: the options, and brackets inside the options not chosen.
+      const going = extents.filter(
+        (e) =>
+          e.attrs.group === chosen.attrs.group ||
+          (start <= e.from && e.to <= end && !(chosen.from <= e.from && e.to <= chosen.to)),
+      );
+      if (going.some((e) => !mayRemoveBracket(actor, e.attrs))) return false;
       if (dispatch) {
         const tr = state.tr;
         const kept = state.doc.slice(chosen.from, chosen.to);
@@ -35,7 +47,7 @@ export function chooseOption(): Command {
       return true;
     }
     const group = clause.node.attrs.altGroup as string | null;
-    if (!group) return false;
+    if (!group || actor.role !== 'chair') return false;
     if (dispatch) {
       const tr = state.tr;
       const $clause = state.doc.resolve(clause.pos);

@@ -1,4 +1,5 @@
 import type { Command } from '@tiptap/pm/state';
+import { type Actor, mayRemoveBracket } from '../../../shared/model/bracketRules';
 import { Mark as M } from '../../../shared/model/schemaNames';
 import { bracketExtents, innermostAround } from '../bracketExtents';
 import { clauseAt } from '../clauseAt';
@@ -6,9 +7,11 @@ import { clauseAt } from '../clauseAt';
 /**
  * Removes brackets (the text is agreed): with a cursor, the innermost bracket around it;
  * with a selection, every bracket the selection touches — each over its whole extent.
- * With no inline bracket there, the whole-paragraph bracket goes.
+ * With no inline bracket there, the whole-paragraph bracket goes. Only brackets `actor` may
+ * remove (their own; any, for the chair): otherwise the command does not apply, as the
+ * server would refuse it.
  */
-export function removeBrackets(): Command {
+export function removeBrackets(actor: Actor): Command {
   return (state, dispatch) => {
     const { from, to, $from } = state.selection;
     const clause = clauseAt($from);
@@ -18,7 +21,10 @@ export function removeBrackets(): Command {
       from === to
         ? [innermostAround(extents, from, to)].filter((e) => e !== null)
         : extents.filter((e) => e.from < to && from < e.to);
-    if (targets.length === 0 && !clause.node.attrs.bracket) return false;
+    const paragraphBracket = clause.node.attrs.bracket as { by: string } | null;
+    if (targets.length === 0 && !paragraphBracket) return false;
+    if (targets.some((e) => !mayRemoveBracket(actor, e.attrs))) return false;
+    if (targets.length === 0 && paragraphBracket && !mayRemoveBracket(actor, paragraphBracket)) return false;
     if (dispatch) {
       const tr = state.tr;
       const bracketType = state.schema.marks[M.bracket]!;

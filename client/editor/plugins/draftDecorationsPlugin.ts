@@ -4,6 +4,7 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type { Draft, Paragraph } from '../../../shared/model/draft';
 import { numberDraft, type ParagraphLabel } from '../../../shared/model/numbering';
 import { Node as N } from '../../../shared/model/schemaNames';
+import { i18n } from '../../i18n/i18n';
 import { bracketExtents, optionNumbers, outermostFirst } from '../bracketExtents';
 import { proposerTitle } from '../proposerTitle';
 import { type GovState, govKey } from './govState';
@@ -117,11 +118,17 @@ function clauseDecorations(
   if (clause.attrs.altGroup) classes.push('is-alternative');
   const attrs: Record<string, string> = {
     class: classes.join(' '),
+    // The clause (its number, status border and lock badge) follows the direction of its text.
+    dir: 'auto',
     'data-number': label ? (label.number.startsWith('PP') ? label.number : `${label.number}.`) : '',
   };
-  if (label?.option != null) attrs['data-option'] = `Option ${label.option}`;
+  if (label?.option != null) attrs['data-option'] = i18n.t('editor.option', { n: label.option });
+  // Status in words beside the number, not by the border colour alone (WCAG 1.4.1).
+  if (status !== 'draft') attrs['data-status'] = i18n.t(`status.${status}`);
+  if (locked) attrs['data-locked'] = i18n.t('status.locked');
   if (locked) attrs.contenteditable = 'false';
-  if (bracket) attrs.title = `Bracketed paragraph. ${proposerTitle(bracket.byName, bracket.at)}`;
+  if (bracket)
+    attrs.title = i18n.t('editor.bracketedParagraph', { proposer: proposerTitle(bracket.byName, bracket.at) });
   out.push(Decoration.node(pos, pos + clause.nodeSize, attrs));
   inlineBracketWidgets(clause, pos, out);
 }
@@ -194,7 +201,7 @@ function bracketChar(ch: string, title: string, which: 'open' | 'close'): HTMLEl
 function optionLabel(n: number): HTMLElement {
   const el = document.createElement('span');
   el.className = 'accord-option-label';
-  el.textContent = `Option ${n}:`;
+  el.textContent = i18n.t('editor.optionLabel', { n });
   el.contentEditable = 'false';
   return el;
 }

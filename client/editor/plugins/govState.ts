@@ -8,6 +8,8 @@ import type { ParagraphStatus } from '../../../shared/model/governance';
  */
 export interface GovState {
   locked: ReadonlySet<string>;
+  /** Paragraphs where this viewer (a member) may only table proposals: direct edits are refused. */
+  proposalsOnly: ReadonlySet<string>;
   statuses: Readonly<Record<string, ParagraphStatus>>;
   /** Bumped on every change so that plugins can tell that something moved. */
   version: number;
@@ -15,7 +17,7 @@ export interface GovState {
 
 export const govKey = new PluginKey<GovState>('accordGov');
 
-export const emptyGovState: GovState = { locked: new Set(), statuses: {}, version: 0 };
+export const emptyGovState: GovState = { locked: new Set(), proposalsOnly: new Set(), statuses: {}, version: 0 };
 
 export function govStatePlugin(): Plugin<GovState> {
   return new Plugin<GovState>({

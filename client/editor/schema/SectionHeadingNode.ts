@@ -13,6 +13,7 @@ export const SectionHeadingNode = Node.create({
   },
 
   renderHTML() {
-    return ['h2', { 'data-accord-heading': '', class: 'accord-section-heading' }, 0];
+    // dir=auto: a heading in Arabic reads right to left whatever the interface language (never stored).
+    return ['h2', { 'data-accord-heading': '', class: 'accord-section-heading', dir: 'auto' }, 0];
   },
 });

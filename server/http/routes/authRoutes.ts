@@ -1,18 +1,149 @@
-import { Hono } from 'hono';
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { z } from 'zod';
-import { requirePrincipal } from '../authenticate.js';
+import type { Principal } from '../../../shared/governance/roles.js';
+import { languages } from '../../../shared/i18n/languages.js';
+import { checkAddress } from '../authenticate.js';
 import { type AppEnv, SESSION_COOKIE, type Services } from '../context.js';
-import { ApiError } from '../httpError.js';
-import { jsonBody } from '../validate.js';
+import { ApiError, notFound } from '../httpError.js';
+import { signedIn } from '../middleware/requireAccess.js';
+import { ApiTokenSchema, DelegationSchema, Ok, RoleSchema, UserSchema } from '../schemas/accountSchemas.js';
+import { jsonContent, jsonRequest, optionalJsonRequest } from '../schemas/content.js';
+import { errorResponses } from '../schemas/errorResponses.js';
+import { apiRouter, optionalJsonBody, requireJson } from '../validate.js';
 
+const mePatch = z.object({ language: z.enum(languages) });
+const signinBody = z.object({ token: z.string().min(1).max(200) });
+const issueTokenBody = z.object({ label: z.string().trim().max(100).default('') });
 const acceptInvite = z.object({
   name: z.string().trim().min(1, 'Please give your name').max(120),
   affiliation: z.string().trim().min(1, 'Please give your delegation or organisation').max(200),
 });
+const Me = z.object({ user: UserSchema }).openapi('Me');
 
-export function authRoutes(s: Services): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+const signIn = createRoute({
+  method: 'post',
+  path: '/api/signin',
+  operationId: 'signIn',
+  tags: ['session'],
+  summary: 'Sign in with a one-time sign-in link (the token from /signin/<token>); sets the session cookie',
+  security: [],
+  middleware: [requireJson] as const,
+  request: { body: jsonRequest(signinBody) },
+  responses: { 200: jsonContent(Me, 'Signed in; the session cookie is set'), ...errorResponses(400, 403, 413, 415) },
+});
+
+const signOut = createRoute({
+  method: 'post',
+  path: '/api/signout',
+  operationId: 'signOut',
+  tags: ['session'],
+  summary: 'End the browser session (harmless without one)',
+  security: [],
+  responses: { 200: jsonContent(Ok, 'Signed out; the session cookie is cleared'), ...errorResponses(403) },
+});
+
+const getMe = createRoute({
+  method: 'get',
+  path: '/api/me',
+  operationId: 'getMe',
+  tags: ['session'],
+  summary: 'Who am I, with my interface language (null until chosen)',
+  middleware: [signedIn] as const,
+  responses: { 200: jsonContent(Me, 'The signed-in person'), ...errorResponses(401) },
+});
+
+// The interface language is remembered per person, so it follows them to another browser.
+const patchMe = createRoute({
+  method: 'patch',
+  path: '/api/me',
+  operationId: 'updateMe',
+  tags: ['session'],
+  summary: 'Set my interface language (ar, zh, en, fr, ru, es)',
+  middleware: [signedIn, requireJson] as const,
+  request: { body: jsonRequest(mePatch) },
+  responses: { 200: jsonContent(Me, 'The signed-in person'), ...errorResponses(400, 401, 403, 404, 413, 415) },
+});
+
+const listTokens = createRoute({
+  method: 'get',
+  path: '/api/tokens',
+  operationId: 'listApiTokens',
+  tags: ['tokens'],
+  summary: 'My API tokens (ids and labels, never secrets)',
+  middleware: [signedIn] as const,
+  responses: { 200: jsonContent(z.object({ tokens: z.array(ApiTokenSchema) }), 'My tokens'), ...errorResponses(401) },
+});
+
+const revokeToken = createRoute({
+  method: 'delete',
+  path: '/api/tokens/{tokenId}',
+  operationId: 'revokeApiToken',
+  tags: ['tokens'],
+  summary: 'Revoke one of my API tokens; the sockets it opened close at once',
+  middleware: [signedIn] as const,
+  request: { params: z.object({ tokenId: z.string() }) },
+  responses: { 200: jsonContent(Ok, 'Revoked'), ...errorResponses(401, 403, 404) },
+});
+
+const inviteParams = z.object({ token: z.string().openapi({ description: 'The secret of the invitation link' }) });
+const getInvite = createRoute({
+  method: 'get',
+  path: '/api/invites/{token}',
+  operationId: 'getInvite',
+  tags: ['invites'],
+  summary: 'What an invitation offers',
+  security: [],
+  request: { params: inviteParams },
+  responses: {
+    200: jsonContent(
+      z
+        .object({ title: z.string(), role: RoleSchema, delegation: z.union([DelegationSchema, z.null()]) })
+        .openapi('InviteOffer'),
+      'The draft and the role',
+    ),
+    ...errorResponses(404),
+  },
+});
+
+const acceptInviteRoute = createRoute({
+  method: 'post',
+  path: '/api/invites/{token}/accept',
+  operationId: 'acceptInvite',
+  tags: ['invites'],
+  summary: 'Accept an invitation (creates the person, signs them in)',
+  security: [],
+  middleware: [requireJson] as const,
+  request: { params: inviteParams, body: jsonRequest(acceptInvite) },
+  responses: {
+    200: jsonContent(
+      z
+        .object({ documentId: z.string(), role: RoleSchema, user: z.object({ id: z.string() }) })
+        .openapi('AcceptedInvite'),
+      'Joined; the session cookie is set',
+    ),
+    ...errorResponses(400, 403, 404, 413, 415),
+  },
+});
+
+export function authRoutes(s: Services): OpenAPIHono<AppEnv> {
+  const app = apiRouter();
+  const issueToken = createRoute({
+    method: 'post',
+    path: '/api/tokens',
+    operationId: 'issueApiToken',
+    tags: ['tokens'],
+    summary: 'Issue an API token for scripts (the secret is shown once); the body is optional',
+    middleware: [signedIn] as const,
+    request: { body: optionalJsonRequest(app, 'IssueApiTokenBody', issueTokenBody) },
+    responses: {
+      200: jsonContent(
+        z.object({ id: z.string(), label: z.string(), token: z.string(), note: z.string() }).openapi('IssuedApiToken'),
+        'The new token; its secret is never shown again',
+      ),
+      ...errorResponses(400, 401, 403, 413, 415),
+    },
+  });
+
   const secure = s.config.PUBLIC_URL.startsWith('https:');
   const startSession = (c: Parameters<typeof setCookie>[0], session: string) =>
     setCookie(c, SESSION_COOKIE, session, {
@@ -23,80 +154,103 @@ export function authRoutes(s: Services): Hono<AppEnv> {
       maxAge: 14 * 24 * 3600,
     });
 
-  // One-time sign-in links (admin's first start, demo users): consume, set the cookie, go to the app.
-  app.get('/signin/:token', (c) => {
-    const redeemed = s.accounts.redeemSigninLink(c.req.param('token'));
-    if (!redeemed) return c.html(signinFailedPage(), 400);
+  // One-time sign-in links (first start, `npm run admin-link`, a chair's new link for a member, the demo).
+  // GET /signin/:token is the app's sign-in page (served like every client route): opening it, or a mail
+  // scanner or link preview fetching it, uses nothing up. Its button POSTs the token here.
+  app.openapi(signIn, async (c) => {
+    const { token } = c.req.valid('json');
+    const ip = c.get('clientIp');
+    await checkAddress(s.limits, ip);
+    const redeemed = s.accounts.redeemSigninLink(token);
+    if (!redeemed) {
+      await s.limits.recordFailure(ip);
+      throw new ApiError(
+        400,
+        'signin_invalid',
+        'This sign-in link is no longer valid: links work once and expire after 24 hours. Ask for a new one.',
+      );
+    }
     startSession(c, redeemed.session);
     s.audit.append(null, redeemed.principal.userId, 'session.signin', { via: 'link' });
-    return c.redirect('/');
-  });
-  s.openapi.add({
-    method: 'get',
-    path: '/signin/:token',
-    summary: 'Redeem a one-time sign-in link',
-    access: 'anyone with the link',
+    const who = redeemed.principal;
+    return c.json(
+      { user: { id: who.userId, name: who.name, affiliation: who.affiliation, isAdmin: who.isAdmin } },
+      200,
+    );
   });
 
-  app.post('/api/signout', (c) => {
+  app.openapi(signOut, (c) => {
     const secret = getCookie(c, SESSION_COOKIE);
+    // Revoking the session closes the sockets it opened (CollabUpgrade listens to Accounts).
     if (secret) s.accounts.revoke(secret);
+    const who = c.get('principal');
+    if (who) s.audit.append(null, who.userId, 'session.signout', {});
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
-    return c.json({ ok: true });
-  });
-  s.openapi.add({ method: 'post', path: '/api/signout', summary: 'End the browser session', access: 'signed in' });
-
-  app.get('/api/me', (c) => {
-    const who = requirePrincipal(c);
-    return c.json({ user: { id: who.userId, name: who.name, affiliation: who.affiliation, isAdmin: who.isAdmin } });
-  });
-  s.openapi.add({ method: 'get', path: '/api/me', summary: 'Who am I', access: 'signed in' });
-
-  app.post('/api/tokens', (c) => {
-    const who = requirePrincipal(c);
-    const token = s.accounts.issue(who.userId, 'api_token');
-    s.audit.append(null, who.userId, 'token.issue', {});
-    return c.json({ token, note: 'Shown once. Send it as Authorization: Bearer <token>, or ?token= on /collab.' });
-  });
-  s.openapi.add({
-    method: 'post',
-    path: '/api/tokens',
-    summary: 'Issue an API token for scripts',
-    access: 'signed in',
+    return c.json({ ok: true as const }, 200);
   });
 
-  app.get('/api/invites/:token', (c) => {
-    const offer = s.accounts.invite(c.req.param('token'));
-    if (!offer) throw new ApiError(404, 'invite_invalid', 'This invitation is invalid, already used or expired.');
-    return c.json({ title: offer.title, role: offer.role });
+  const me = (who: Principal) => ({
+    id: who.userId,
+    name: who.name,
+    affiliation: who.affiliation,
+    isAdmin: who.isAdmin,
+    language: s.accounts.language(who.userId),
   });
-  s.openapi.add({
-    method: 'get',
-    path: '/api/invites/:token',
-    summary: 'What an invitation offers',
-    access: 'anyone with the link',
+  app.openapi(getMe, (c) => c.json({ user: me(c.get('who')) }, 200));
+
+  app.openapi(patchMe, (c) => {
+    const who = c.get('who');
+    if (!s.accounts.setLanguage(who.userId, c.req.valid('json').language)) {
+      throw notFound('This account has no stored profile.');
+    }
+    return c.json({ user: me(who) }, 200);
   });
 
-  app.post('/api/invites/:token/accept', async (c) => {
-    const body = await jsonBody(c, acceptInvite);
-    const accepted = s.accounts.acceptInvite(c.req.param('token'), body.name, body.affiliation, c.get('principal'));
-    if (!accepted) throw new ApiError(404, 'invite_invalid', 'This invitation is invalid, already used or expired.');
+  app.openapi(issueToken, async (c) => {
+    const who = c.get('who');
+    const { label } = await optionalJsonBody(c, issueTokenBody);
+    const { id, token } = s.accounts.issueApiToken(who.userId, label);
+    s.audit.append(null, who.userId, 'token.issue', { tokenId: id, label });
+    return c.json(
+      { id, label, token, note: 'Shown once. Send it as Authorization: Bearer <token>, or ?token= on /collab.' },
+      200,
+    );
+  });
+
+  app.openapi(listTokens, (c) => c.json({ tokens: s.accounts.apiTokens(c.get('who').userId) }, 200));
+
+  app.openapi(revokeToken, (c) => {
+    const who = c.get('who');
+    const { tokenId } = c.req.valid('param');
+    if (!s.accounts.revokeApiToken(who.userId, tokenId)) throw notFound('You have no API token with this id.');
+    s.audit.append(null, who.userId, 'token.revoke', { tokenId });
+    return c.json({ ok: true as const }, 200);
+  });
+
+  app.openapi(getInvite, async (c) => {
+    const ip = c.get('clientIp');
+    await checkAddress(s.limits, ip);
+    const offer = s.accounts.invite(c.req.valid('param').token);
+    if (!offer) {
+      await s.limits.recordFailure(ip);
+      throw new ApiError(404, 'invite_invalid', 'This invitation is invalid, already used or expired.');
+    }
+    return c.json({ title: offer.title, role: offer.role, delegation: offer.delegation }, 200);
+  });
+
+  app.openapi(acceptInviteRoute, async (c) => {
+    const body = c.req.valid('json');
+    const ip = c.get('clientIp');
+    await checkAddress(s.limits, ip);
+    const { token } = c.req.valid('param');
+    const accepted = s.accounts.acceptInvite(token, body.name, body.affiliation, c.get('principal'));
+    if (!accepted) {
+      await s.limits.recordFailure(ip);
+      throw new ApiError(404, 'invite_invalid', 'This invitation is invalid, already used or expired.');
+    }
     startSession(c, accepted.session);
     s.audit.append(accepted.docId, accepted.principal.userId, 'member.join', { role: accepted.role, via: 'invite' });
-    return c.json({ documentId: accepted.docId, role: accepted.role, user: { id: accepted.principal.userId } });
-  });
-  s.openapi.add({
-    method: 'post',
-    path: '/api/invites/:token/accept',
-    summary: 'Accept an invitation (creates the person, signs them in)',
-    access: 'anyone with the link',
-    body: acceptInvite,
+    return c.json({ documentId: accepted.docId, role: accepted.role, user: { id: accepted.principal.userId } }, 200);
   });
   return app;
-}
-
-function signinFailedPage(): string {
-  return `<!doctype html><html lang="en"><meta charset="utf-8"><title>Sign-in link not valid</title>
-<body style="font-family:system-ui;max-width:40rem;margin:4rem auto"><h1>This sign-in link is no longer valid</h1>
-<p>Sign-in links work once and expire after 24 hours. Ask the secretariat for a new one.</p></body></html>`;
 }

@@ -1,13 +1,25 @@
-import { Hono } from 'hono';
-import { z } from 'zod';
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { roles } from '../../../shared/governance/roles.js';
-import { CloseCode } from '../../../shared/protocol/closeCodes.js';
+import { delegationKinds } from '../../../shared/model/delegation.js';
+import { DELEGATION_CODE_PATTERN } from '../../../shared/model/delegationCode.js';
 import type { DocumentSetup } from '../../documents/documentSetup.js';
-import { memberOf } from '../access.js';
-import { requirePrincipal } from '../authenticate.js';
+import { DelegationTaken } from '../../store/delegations.js';
 import type { AppEnv, Services } from '../context.js';
-import { ApiError, forbidden, notFound } from '../httpError.js';
-import { jsonBody } from '../validate.js';
+import { ApiError, notFound } from '../httpError.js';
+import { member, secretariat, signedIn } from '../middleware/requireAccess.js';
+import {
+  DelegationMembersSchema,
+  DelegationSchema,
+  DocumentDetailSchema,
+  DocumentSummarySchema,
+  MemberSchema,
+  Ok,
+  RoleSchema,
+} from '../schemas/accountSchemas.js';
+import { jsonContent, jsonRequest } from '../schemas/content.js';
+import { errorResponses } from '../schemas/errorResponses.js';
+import { DocParams, MemberParams } from '../schemas/pathParams.js';
+import { apiRouter, requireJson } from '../validate.js';
 
 const createDocument = z.object({
   title: z.string().trim().min(1).max(300),
@@ -15,141 +27,268 @@ const createDocument = z.object({
 });
 const createInvite = z.object({
   role: z.enum(roles),
-  /** @default 168 (one week) */
   ttlHours: z
     .number()
     .int()
     .min(1)
     .max(24 * 90)
-    .default(168),
+    .default(168)
+    .openapi({ description: 'How long the link works; one week unless given' }),
+  delegationId: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .openapi({ description: 'The delegation the invitee will speak for; else the one their affiliation names' }),
 });
-const changeRole = z.object({ role: z.enum(roles) });
+const changeRole = z.object({ role: z.enum(roles), delegationId: z.string().min(1).max(100).optional() });
+const createDelegation = z.object({
+  name: z.string().trim().min(1).max(200),
+  code: z.string().trim().regex(DELEGATION_CODE_PATTERN, 'A code is 1–12 letters, digits or hyphens'),
+  kind: z.enum(delegationKinds),
+});
 
-export function documentRoutes(s: Services, setup: DocumentSetup): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function documentRoutes(s: Services, setup: DocumentSetup): OpenAPIHono<AppEnv> {
+  const app = apiRouter();
+  const chairOnly = (refusal: string) => member(s.accounts, { action: 'members.manage', refusal });
 
-  app.get('/api/documents', (c) => {
-    const who = requirePrincipal(c);
-    return c.json({ documents: s.accounts.documentsOf(who) });
-  });
-  s.openapi.add({
-    method: 'get',
-    path: '/api/documents',
-    summary: 'Drafts I can open, with my role',
-    access: 'signed in',
-  });
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/documents',
+      operationId: 'listDocuments',
+      tags: ['documents'],
+      summary: 'Drafts I can open, with my role',
+      middleware: [signedIn] as const,
+      responses: {
+        200: jsonContent(z.object({ documents: z.array(DocumentSummarySchema) }), 'My drafts'),
+        ...errorResponses(401),
+      },
+    }),
+    (c) => c.json({ documents: s.accounts.documentsOf(c.get('who')) }, 200),
+  );
 
-  app.post('/api/documents', async (c) => {
-    const who = requirePrincipal(c);
-    if (!who.isAdmin) throw forbidden('Only the secretariat (admin) creates drafts.');
-    const body = await jsonBody(c, createDocument);
-    const doc = await setup.create(who, body.title, body.symbol ?? null);
-    return c.json({ ...doc, role: 'chair' }, 201);
-  });
-  s.openapi.add({
-    method: 'post',
-    path: '/api/documents',
-    summary: 'Create a draft',
-    access: 'admin',
-    body: createDocument,
-  });
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/documents',
+      operationId: 'createDocument',
+      tags: ['documents'],
+      summary: 'Create a draft (the secretariat)',
+      middleware: [
+        secretariat('document.create', 'Only the secretariat (admin) creates drafts.'),
+        requireJson,
+      ] as const,
+      request: { body: jsonRequest(createDocument) },
+      responses: {
+        201: jsonContent(DocumentSummarySchema, 'Created; the creator chairs it'),
+        ...errorResponses(400, 401, 403, 413, 415, 503),
+      },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      const doc = await setup.create(c.get('who'), body.title, body.symbol ?? null);
+      return c.json({ ...doc, role: 'chair' as const }, 201);
+    },
+  );
 
-  app.get('/api/documents/:id', (c) => {
-    const docId = c.req.param('id');
-    const { role } = memberOf(c, s.accounts, docId);
-    const doc = s.accounts.document(docId);
-    if (!doc) throw notFound();
-    return c.json({ ...doc, role });
-  });
-  s.openapi.add({ method: 'get', path: '/api/documents/:id', summary: 'A draft and my role on it', access: 'member' });
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/documents/{id}',
+      operationId: 'getDocument',
+      tags: ['documents'],
+      summary: 'A draft, my role and my delegation on it',
+      middleware: [member(s.accounts)] as const,
+      request: { params: DocParams },
+      responses: { 200: jsonContent(DocumentDetailSchema, 'The draft'), ...errorResponses(401, 404) },
+    }),
+    (c) => {
+      const { who, role } = c.get('membership');
+      const { id } = c.req.valid('param');
+      const doc = s.accounts.document(id);
+      if (!doc) throw notFound();
+      const delegation = s.accounts.delegations.ofMember(id, who.userId);
+      // What the collaboration socket accepts: the editor splits larger backlogs to fit.
+      const collab = {
+        maxMessageBytes: s.config.MAX_MESSAGE_BYTES,
+        maxBytesPerSecond: s.config.MAX_BYTES_PER_SECOND_PER_USER,
+      };
+      return c.json({ ...doc, role, delegation, collab }, 200);
+    },
+  );
 
-  app.get('/api/documents/:id/members', (c) => {
-    const docId = c.req.param('id');
-    memberOf(c, s.accounts, docId);
-    return c.json({ members: s.accounts.members(docId) });
-  });
-  s.openapi.add({ method: 'get', path: '/api/documents/:id/members', summary: 'Members and roles', access: 'member' });
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/documents/{id}/members',
+      operationId: 'listMembers',
+      tags: ['members'],
+      summary: 'Members and roles, and the same people grouped by delegation',
+      middleware: [member(s.accounts)] as const,
+      request: { params: DocParams },
+      responses: {
+        200: jsonContent(
+          z.object({ members: z.array(MemberSchema), delegations: z.array(DelegationMembersSchema) }),
+          'The members',
+        ),
+        ...errorResponses(401, 404),
+      },
+    }),
+    (c) => {
+      const { id } = c.req.valid('param');
+      const members = s.accounts.members(id);
+      // Grouped as the room sees it: each delegation with its people (head of delegation and advisers).
+      const delegations = s.accounts.delegations.list(id).map((d) => ({
+        ...d,
+        members: members.filter((m) => m.delegation?.id === d.id).map(({ delegation: _d, ...m }) => m),
+      }));
+      return c.json({ members, delegations }, 200);
+    },
+  );
 
-  app.post('/api/documents/:id/invites', async (c) => {
-    const docId = c.req.param('id');
-    const { who, role } = memberOf(c, s.accounts, docId);
-    if (role !== 'chair') throw forbidden('Only chairs and the secretariat invite people.');
-    const body = await jsonBody(c, createInvite);
-    const token = s.accounts.createInvite(docId, body.role, who.userId, body.ttlHours * 3600_000);
-    s.audit.append(docId, who.userId, 'member.invite', { role: body.role, ttlHours: body.ttlHours });
-    return c.json({ url: `${s.config.PUBLIC_URL}/invite/${token}`, token, role: body.role }, 201);
-  });
-  s.openapi.add({
-    method: 'post',
-    path: '/api/documents/:id/invites',
-    summary: 'Create a single-use, expiring, role-bound invitation link',
-    access: 'chair',
-    body: createInvite,
-  });
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/documents/{id}/delegations',
+      operationId: 'listDelegations',
+      tags: ['members'],
+      summary: 'The delegations of the group (name, short code, kind)',
+      middleware: [member(s.accounts)] as const,
+      request: { params: DocParams },
+      responses: {
+        200: jsonContent(z.object({ delegations: z.array(DelegationSchema) }), 'The delegations'),
+        ...errorResponses(401, 404),
+      },
+    }),
+    (c) => c.json({ delegations: s.accounts.delegations.list(c.req.valid('param').id) }, 200),
+  );
 
-  app.patch('/api/documents/:id/members/:userId', async (c) => {
-    const docId = c.req.param('id');
-    const userId = c.req.param('userId');
-    const { who, role } = memberOf(c, s.accounts, docId);
-    if (role !== 'chair') throw forbidden('Only chairs and the secretariat change roles.');
-    const body = await jsonBody(c, changeRole);
-    if (!s.accounts.members(docId).some((m) => m.userId === userId)) throw notFound('No such member.');
-    s.accounts.setRole(docId, userId, body.role);
-    await closeConnections(s, docId, userId, CloseCode.roleChanged, 'your role changed; reconnecting');
-    s.audit.append(docId, who.userId, 'member.role', { userId, role: body.role });
-    return c.json({ userId, role: body.role });
-  });
-  s.openapi.add({
-    method: 'patch',
-    path: '/api/documents/:id/members/:userId',
-    summary: "Change a member's role (takes effect on open connections at once)",
-    access: 'chair',
-    body: changeRole,
-  });
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/documents/{id}/delegations',
+      operationId: 'createDelegation',
+      tags: ['members'],
+      summary: 'Add a delegation (a member State, an organisation, an observer); 409 if the name or code is taken',
+      middleware: [chairOnly('Only chairs and the secretariat add delegations.'), requireJson] as const,
+      request: { params: DocParams, body: jsonRequest(createDelegation) },
+      responses: {
+        201: jsonContent(DelegationSchema, 'The delegation added'),
+        ...errorResponses(400, 401, 403, 404, 409, 413, 415),
+      },
+    }),
+    (c) => {
+      const { id: docId } = c.req.valid('param');
+      const { who } = c.get('membership');
+      const body = c.req.valid('json');
+      try {
+        const d = s.accounts.delegations.create(docId, body.name, body.code, body.kind);
+        s.audit.append(docId, who.userId, 'delegation.create', { delegationId: d.id, name: d.name, code: d.code });
+        return c.json(d, 201);
+      } catch (err) {
+        if (err instanceof DelegationTaken)
+          throw new ApiError(409, 'conflict', err.message, { rule: 'delegation_taken' });
+        throw err;
+      }
+    },
+  );
 
-  app.delete('/api/documents/:id/members/:userId', async (c) => {
-    const docId = c.req.param('id');
-    const userId = c.req.param('userId');
-    const { who, role } = memberOf(c, s.accounts, docId);
-    if (role !== 'chair') throw forbidden('Only chairs and the secretariat remove members.');
-    if (!s.accounts.removeMember(docId, userId)) throw notFound('No such member.');
-    await closeConnections(s, docId, userId, CloseCode.forbidden, 'you are no longer a member of this draft');
-    s.audit.append(docId, who.userId, 'member.remove', { userId });
-    return c.json({ ok: true });
-  });
-  s.openapi.add({
-    method: 'delete',
-    path: '/api/documents/:id/members/:userId',
-    summary: 'Remove a member (their open connections close at once)',
-    access: 'chair',
-  });
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/documents/{id}/invites',
+      operationId: 'createInvite',
+      tags: ['members'],
+      summary: 'Create a single-use, expiring, role-bound invitation link',
+      middleware: [chairOnly('Only chairs and the secretariat invite people.'), requireJson] as const,
+      request: { params: DocParams, body: jsonRequest(createInvite) },
+      responses: {
+        201: jsonContent(
+          z
+            .object({
+              url: z.string(),
+              token: z.string(),
+              role: RoleSchema,
+              delegation: z.union([DelegationSchema, z.null()]),
+            })
+            .openapi('InviteCreated'),
+          'The invitation link',
+        ),
+        ...errorResponses(400, 401, 403, 404, 413, 415),
+      },
+    }),
+    (c) => {
+      const { id: docId } = c.req.valid('param');
+      const { who } = c.get('membership');
+      const body = c.req.valid('json');
+      const delegation = body.delegationId ? s.accounts.delegations.get(docId, body.delegationId) : null;
+      if (body.delegationId && !delegation) throw notFound('No such delegation in this draft.');
+      const ttl = body.ttlHours * 3600_000;
+      const token = s.accounts.createInvite(docId, body.role, who.userId, ttl, delegation?.id ?? null);
+      s.audit.append(docId, who.userId, 'member.invite', {
+        role: body.role,
+        ttlHours: body.ttlHours,
+        ...(delegation ? { invitedDelegation: delegation.code } : {}),
+      });
+      return c.json({ url: `${s.config.PUBLIC_URL}/invite/${token}`, token, role: body.role, delegation }, 201);
+    },
+  );
 
-  app.get('/api/documents/:id/audit', (c) => {
-    const docId = c.req.param('id');
-    const { role } = memberOf(c, s.accounts, docId);
-    if (role !== 'chair') throw forbidden('Only chairs view the audit log.');
-    const after = Number(c.req.query('after') ?? 0);
-    if (!Number.isInteger(after) || after < 0)
-      throw new ApiError(400, 'bad_request', 'after must be a sequence number');
-    const entries = s.audit.list(docId, 1000, after);
-    const broken = s.audit.verify();
-    if (c.req.query('format') === 'jsonl') {
-      c.header('content-disposition', `attachment; filename="audit-${docId}.jsonl"`);
-      return c.body(entries.map((e) => JSON.stringify(e)).join('\n'), 200, { 'content-type': 'application/x-ndjson' });
-    }
-    return c.json({ entries, chainIntact: broken === null, firstBrokenEntry: broken });
-  });
-  s.openapi.add({
-    method: 'get',
-    path: '/api/documents/:id/audit',
-    summary: 'The hash-chained audit log (?after=seq, ?format=jsonl to export)',
-    access: 'chair',
-  });
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/documents/{id}/members/{userId}',
+      operationId: 'changeMemberRole',
+      tags: ['members'],
+      summary: "Change a member's role and/or delegation (takes effect on open connections at once)",
+      middleware: [chairOnly('Only chairs and the secretariat change roles.'), requireJson] as const,
+      request: { params: MemberParams, body: jsonRequest(changeRole) },
+      responses: {
+        200: jsonContent(
+          z.object({ userId: z.string(), role: RoleSchema, delegation: z.union([DelegationSchema, z.null()]) }),
+          'The new role and delegation',
+        ),
+        ...errorResponses(400, 401, 403, 404, 413, 415),
+      },
+    }),
+    (c) => {
+      const { id: docId, userId } = c.req.valid('param');
+      const { who } = c.get('membership');
+      const body = c.req.valid('json');
+      if (!s.accounts.members(docId).some((m) => m.userId === userId)) throw notFound('No such member.');
+      const delegation = body.delegationId ? s.accounts.delegations.get(docId, body.delegationId) : null;
+      if (body.delegationId && !delegation) throw notFound('No such delegation in this draft.');
+      s.accounts.setRole(docId, userId, body.role, delegation?.id ?? null);
+      // Accounts tells the open sockets: theirs close with 4409 and reconnect with the new role (and label).
+      s.audit.append(docId, who.userId, 'member.role', {
+        userId,
+        role: body.role,
+        ...(delegation ? { memberDelegation: delegation.code } : {}),
+      });
+      return c.json({ userId, role: body.role, delegation: s.accounts.delegations.ofMember(docId, userId) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/documents/{id}/members/{userId}',
+      operationId: 'removeMember',
+      tags: ['members'],
+      summary: 'Remove a member (their open connections close at once)',
+      middleware: [chairOnly('Only chairs and the secretariat remove members.')] as const,
+      request: { params: MemberParams },
+      responses: { 200: jsonContent(Ok, 'Removed'), ...errorResponses(401, 403, 404) },
+    }),
+    (c) => {
+      const { id: docId, userId } = c.req.valid('param');
+      if (!s.accounts.removeMember(docId, userId)) throw notFound('No such member.');
+      // Accounts tells the open sockets: theirs on this draft close with 4403 at once.
+      s.audit.append(docId, c.get('membership').who.userId, 'member.remove', { userId });
+      return c.json({ ok: true as const }, 200);
+    },
+  );
 
   return app;
-}
-
-async function closeConnections(s: Services, docId: string, userId: string, code: number, reason: string) {
-  const room = await s.rooms.peek(docId);
-  room?.closeConnectionsOf(userId, code, reason);
 }

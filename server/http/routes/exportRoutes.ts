@@ -1,28 +1,72 @@
-import { Hono } from 'hono';
-import { z } from 'zod';
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { can } from '../../../shared/governance/permissions.js';
+import { defaultLanguage, languages } from '../../../shared/i18n/languages.js';
 import { draftVersion } from '../../documents/draftVersions.js';
-import { exportDocument, exportFormats } from '../../export/exportDocument.js';
+import { exportFormats, exportTypes } from '../../export/exportDocument.js';
 import { notAgreed } from '../../export/reportModel.js';
-import { memberOf } from '../access.js';
+import { exportInWorker } from '../../work/heavyWork.js';
 import type { AppEnv, Services } from '../context.js';
 import { ApiError, forbidden } from '../httpError.js';
-import { parse } from '../validate.js';
+import { member } from '../middleware/requireAccess.js';
+import { errorResponses } from '../schemas/errorResponses.js';
+import { DocParams } from '../schemas/pathParams.js';
+import { apiRouter } from '../validate.js';
 
 const query = z.object({
   format: z.enum(exportFormats),
-  variant: z.enum(['negotiating', 'clean']).default('negotiating'),
-  revision: z.coerce.number().int().min(0).optional(),
-  markDraft: z.enum(['0', '1']).default('0'),
+  variant: z
+    .enum(['negotiating', 'clean'])
+    .default('negotiating')
+    .openapi({ description: 'clean: the report as adopted (every paragraph agreed), without brackets' }),
+  revision: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .openapi({ type: 'integer', minimum: 0, description: 'A revision number; the live text when left out' }),
+  markDraft: z
+    .enum(['0', '1'])
+    .default('0')
+    .openapi({ description: '1: a clean report of an unagreed text, marked "DRAFT — not agreed" (chair)' }),
+  lang: z.enum(languages).optional().openapi({
+    description:
+      "Language of the file's vocabulary and declared language; else the person's interface language, else en",
+  }),
 });
 
-export function exportRoutes(s: Services): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  const path = '/api/documents/:id/export';
+const file = { schema: z.string().openapi({ format: 'binary' }) };
+type Essence<T extends string> = T extends `${infer Type}; ${string}` ? Type : T;
+type ExportMediaType = Essence<(typeof exportTypes)[keyof typeof exportTypes]['contentType']>;
+/** One binary response content per export format, under its media type (without parameters). */
+const fileContent = Object.fromEntries(
+  Object.values(exportTypes).map((t) => [t.contentType.split(';')[0], file]),
+) as Record<ExportMediaType, typeof file>;
+export function exportRoutes(s: Services): OpenAPIHono<AppEnv> {
+  const app = apiRouter();
+  const route = createRoute({
+    method: 'get',
+    path: '/api/documents/{id}/export',
+    operationId: 'exportDocument',
+    tags: ['export'],
+    summary: 'Export the live text or a revision as DOCX, PDF, HTML, Markdown or Akoma Ntoso',
+    description: 'Members and observers; markDraft: chair. The file comes as an attachment.',
+    middleware: [member(s.accounts)] as const,
+    request: { params: DocParams, query },
+    responses: {
+      200: {
+        description: 'The file, in the content type of its format',
+        content: fileContent,
+      },
+      ...errorResponses(400, 401, 403, 404, 409),
+    },
+  });
 
-  app.get(path, async (c) => {
-    const docId = c.req.param('id');
-    const { who, role } = memberOf(c, s.accounts, docId);
-    const q = parse(query, c.req.query());
+  app.openapi(route, async (c) => {
+    const { id: docId } = c.req.valid('param');
+    const { who, role } = c.get('membership');
+    const q = c.req.valid('query');
+    // The language asked for, else the one the person chose for the interface, else English.
+    const language = q.lang ?? s.accounts.language(who.userId) ?? defaultLanguage;
     const version = await draftVersion(s.rooms, s.revisions, docId, q.revision ?? 'live');
     let draftMark = false;
     if (q.variant === 'clean') {
@@ -36,17 +80,20 @@ export function exportRoutes(s: Services): Hono<AppEnv> {
             { notAgreed: open },
           );
         }
-        if (role !== 'chair') throw forbidden('Only the chair exports an unagreed clean report marked DRAFT.');
+        if (!can(role, 'export.markDraft'))
+          throw forbidden('Only the chair exports an unagreed clean report marked DRAFT.');
         draftMark = true;
       }
     }
-    const file = await exportDocument(q.format, {
+    // Rendered on a worker thread: a long PDF must not hold up everyone's keystrokes.
+    const file = await exportInWorker(q.format, {
       draft: version.draft,
       governance: version.governance,
       variant: q.variant,
       revision: version.label,
       generatedAt: new Date(),
       draftMark,
+      language,
     });
     // Drafts are confidential negotiating positions: who took a copy of which text is on record.
     s.audit.append(docId, who.userId, 'document.export', {
@@ -54,21 +101,13 @@ export function exportRoutes(s: Services): Hono<AppEnv> {
       variant: q.variant,
       revision: version.label,
       draftMark,
+      language,
     });
     return c.body(new Uint8Array(file.body), 200, {
       'content-type': file.contentType,
       'content-disposition': `attachment; filename="${file.fileName}"`,
       'cache-control': 'no-store',
     });
-  });
-  s.openapi.add({
-    method: 'get',
-    path,
-    summary:
-      'Export the live text or a revision (?format=docx|pdf|html|md|akn&variant=negotiating|clean&revision=n&markDraft=1)',
-    access: 'member (observers included); markDraft: chair',
-    query,
-    produces: 'application/octet-stream',
   });
   return app;
 }

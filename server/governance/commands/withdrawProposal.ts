@@ -1,0 +1,31 @@
+import type { Proposal } from '../../../shared/model/proposals.js';
+import { forbidden } from '../../http/httpError.js';
+import { actor, type GovernanceCommand } from '../command.js';
+import { pendingProposal } from '../proposalTarget.js';
+
+export interface WithdrawProposalInput {
+  proposalId: string;
+}
+
+/** The proposer withdraws their pending proposal (nobody else can, not even the chair: the chair rejects). */
+export const withdrawProposal: GovernanceCommand<WithdrawProposalInput, { current: Proposal }, Proposal> = {
+  permission: 'proposal.withdraw',
+  forbidden: 'Observers cannot withdraw proposals.',
+  rule(ctx, { proposalId }) {
+    const current = pendingProposal(ctx, proposalId);
+    if (current.proposer.id !== ctx.who.userId) throw forbidden('Only the proposer can withdraw a proposal.');
+    return { current };
+  },
+  apply(ctx, _input, { current }) {
+    const next: Proposal = {
+      ...current,
+      state: 'withdrawn',
+      decision: { by: actor(ctx.who), at: ctx.now, reason: null },
+    };
+    ctx.gov.putProposal(next);
+    return next;
+  },
+  audit({ proposalId }, { current }) {
+    return { action: 'proposal.withdraw', detail: { proposalId, paragraphId: current.paragraphId } };
+  },
+};
