@@ -1,5 +1,6 @@
 import type { BlockContent, Definition, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { type Handle, toMarkdown, type Unsafe } from 'mdast-util-to-markdown';
+import { toString as mdastText } from 'mdast-util-to-string';
 import { parseNumber } from '../import/typedNumbers.js';
 import type { ExportVocabulary } from './exportVocabulary.js';
 import { heading, openText, paragraphLabel, type Report, type ReportLine, type Token } from './reportModel.js';
@@ -133,13 +134,19 @@ function escapeLabelLike(children: PhrasingContent[]): void {
  */
 function escapeNumberLike(children: PhrasingContent[]): void {
   const first = children[0];
-  if (first?.type !== 'strong') return;
-  const leaf = first.children[0];
-  const plain = first.children.map((c) => (c.type === 'text' ? c.value : '')).join('');
-  if (leaf?.type !== 'text' || parseNumber(plain) === null) return;
+  if (first?.type !== 'strong' || parseNumber(mdastText(first).trim()) === null) return;
+  // The number may sit deeper than the bold ("**_2030_**"): escape the first character of the
+  // first text, wherever it is, as the importer reads the bold's whole text.
+  let parent: { children: PhrasingContent[] } = first;
+  let leaf = parent.children[0];
+  while (leaf && leaf.type !== 'text' && 'children' in leaf && leaf.children.length > 0) {
+    parent = leaf as { children: PhrasingContent[] };
+    leaf = parent.children[0];
+  }
+  if (leaf?.type !== 'text' || leaf.value === '') return;
   const c = leaf.value.codePointAt(0)!;
   leaf.value = leaf.value.slice(String.fromCodePoint(c).length);
-  first.children.unshift(bracket(`&#x${c.toString(16).toUpperCase()};`));
+  parent.children.unshift(bracket(`&#x${c.toString(16).toUpperCase()};`));
 }
 
 /** Puts the whole-paragraph closing bracket after the paragraph's last text, however deep it is. */
