@@ -2,7 +2,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ChildStats, StatsRequest } from './servers/childStats.js';
-import type { Flavor } from './wireClient.js';
+import type { Flavor } from './wireProtocol.js';
 
 /** The installed version of a peer, for the column heading. */
 function version(pkg: string): string {
