@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EDITOR_ROOT } from '../../shared/model/schemaNames.js';
 import { launchBrowser } from '../support/browser.js';
-import { converged, seedDraft } from '../support/coediting.js';
+import { converged, placeCaret, seedDraft } from '../support/coediting.js';
 import { draftProblems } from '../support/schemaCheck.js';
 import { removeDir, startTestServer, type TestServer } from '../support/testServer.js';
 import { openDraft } from './support/draftPage.js';
@@ -32,44 +32,16 @@ type Action = (page: Page, rnd: () => number) => Promise<string>;
 async function randomCaret(page: Page, rnd: () => number, opts: { atStart?: boolean; notFirst?: boolean } = {}) {
   const pick = rnd();
   const at = rnd();
-  const placed = await page.evaluate(
-    ({ pick, at, hot, atStart, notFirst }) => {
-      const clauses = [...document.querySelectorAll('.accord-editor .accord-clause:not(.is-locked)')].slice(0, hot);
-      const candidates = notFirst ? clauses.slice(1) : clauses;
-      const clause = candidates[Math.floor(pick * candidates.length)];
-      const para = clause?.querySelector('p');
-      if (!clause || !para) return null;
-      const texts: Text[] = [];
-      const walker = document.createTreeWalker(para, NodeFilter.SHOW_TEXT, {
-        acceptNode: (n) =>
-          n.parentElement?.closest('[contenteditable=false], .collaboration-carets__caret')
-            ? NodeFilter.FILTER_REJECT
-            : NodeFilter.FILTER_ACCEPT,
-      });
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n as Text);
-      const total = texts.reduce((s, t) => s + t.length, 0);
-      let rest = atStart ? 0 : Math.floor(at * (total + 1));
-      const range = document.createRange();
-      let set = false;
-      for (const t of texts) {
-        if (rest <= t.length) {
-          range.setStart(t, rest);
-          set = true;
-          break;
-        }
-        rest -= t.length;
-      }
-      if (!set) range.setStart(para, atStart ? 0 : para.childNodes.length);
-      range.collapse(true);
-      (document.querySelector('.accord-editor') as HTMLElement).focus();
-      getSelection()?.removeAllRanges();
-      getSelection()?.addRange(range);
-      return `${clause.getAttribute('data-id')}@${atStart ? 0 : Math.floor(at * (total + 1))}`;
-    },
-    { pick, at, hot: HOT_PARAGRAPHS, atStart: opts.atStart ?? false, notFirst: opts.notFirst ?? false },
+  const ids = await page.$$eval(
+    '.accord-editor .accord-clause:not(.is-locked)',
+    (clauses, hot) => clauses.slice(0, hot).map((c) => c.getAttribute('data-id') ?? ''),
+    HOT_PARAGRAPHS,
   );
-  await page.waitForTimeout(60);
-  return placed ?? 'nowhere';
+  const candidates = opts.notFirst ? ids.slice(1) : ids;
+  const id = candidates[Math.floor(pick * candidates.length)];
+  if (!id) return 'nowhere';
+  const used = await placeCaret(page, id, opts.atStart ? 0 : { fraction: at }, { settleMs: 60, ifPresent: true });
+  return used === null ? 'nowhere' : `${id}@${used}`;
 }
 
 const word = (rnd: () => number) => WORDS[Math.floor(rnd() * WORDS.length)] ?? 'data';

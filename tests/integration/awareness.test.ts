@@ -43,6 +43,26 @@ describe('awareness: presence without disconnections, bounded', () => {
     p.on('connection-close', (event) => {
       if (event) into.push(`${who}: ${event.code}`);
     });
+  /** Each typist moves their caret to paragraph p-1, p-2, … every 16 ms; returns the last n. */
+  const moveCaretsFor = async (typists: WebsocketProvider[], ms: number) => {
+    const end = Date.now() + ms;
+    let n = 0;
+    while (Date.now() < end) {
+      n++;
+      for (const t of typists) t.awareness.setLocalStateField('paragraph', `p-${n}`);
+      await new Promise((r) => setTimeout(r, 16));
+    }
+    return n;
+  };
+  const lastCaretsSeen = async (bystanders: WebsocketProvider[], typists: WebsocketProvider[], n: number) => {
+    for (const b of bystanders) {
+      await eventually(
+        () => typists.every((t) => b.awareness.getStates().get(t.awareness.clientID)?.paragraph === `p-${n}`),
+        5000,
+        'every typist’s last caret at every bystander',
+      );
+    }
+  };
 
   it('idle members are never disconnected by the echoes of others typing, and see everyone', async () => {
     const closes: string[] = [];
@@ -51,20 +71,8 @@ describe('awareness: presence without disconnections, bounded', () => {
     for (const [i, p] of [...typists, ...bystanders].entries()) closesOf(p, closes, `client ${i}`);
     await Promise.all([...typists, ...bystanders].map((p) => synced(p)));
     // Four people moving their caret 60 times a second each: every stock provider re-sends all of it.
-    const end = Date.now() + 2500;
-    let n = 0;
-    while (Date.now() < end) {
-      n++;
-      for (const t of typists) t.awareness.setLocalStateField('paragraph', `p-${n}`);
-      await new Promise((r) => setTimeout(r, 16));
-    }
-    for (const b of bystanders) {
-      await eventually(
-        () => typists.every((t) => b.awareness.getStates().get(t.awareness.clientID)?.paragraph === `p-${n}`),
-        5000,
-        'every typist’s last caret at every bystander',
-      );
-    }
+    const n = await moveCaretsFor(typists, 2500);
+    await lastCaretsSeen(bystanders, typists, n);
     expect(closes).toEqual([]);
     expect(bystanders.every((b) => b.wsconnected)).toBe(true);
   });
@@ -82,21 +90,9 @@ describe('awareness: presence without disconnections, bounded', () => {
     const bystanders = await Promise.all([0, 1, 2].map((i) => provider(`Bystander ${i}`)));
     for (const [i, p] of [...typists, ...bystanders].entries()) closesOf(p, closes, `client ${i}`);
     await Promise.all([...typists, ...bystanders].map((p) => synced(p)));
-    const end = Date.now() + 2500;
-    let n = 0;
-    while (Date.now() < end) {
-      n++;
-      for (const t of typists) t.awareness.setLocalStateField('paragraph', `p-${n}`);
-      await new Promise((r) => setTimeout(r, 16));
-    }
+    const n = await moveCaretsFor(typists, 2500);
     expect(closes).toEqual([]);
-    for (const b of bystanders) {
-      await eventually(
-        () => typists.every((t) => b.awareness.getStates().get(t.awareness.clientID)?.paragraph === `p-${n}`),
-        5000,
-        'every typist’s last caret at every bystander',
-      );
-    }
+    await lastCaretsSeen(bystanders, typists, n);
     expect(closes).toEqual([]);
     expect(bystanders.every((b) => b.wsconnected)).toBe(true);
   });

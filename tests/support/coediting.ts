@@ -61,16 +61,26 @@ export function pageTexts(page: Page): Promise<string[]> {
   });
 }
 
+/** Where in a paragraph's text: a character offset (negative: from the end) or a fraction of its length. */
+export type CaretOffset = number | { fraction: number };
+
 /**
- * Puts the caret at a character offset of a paragraph's text (negative: from the end), through
- * the DOM selection as a click would, then waits for ProseMirror to read it.
+ * Puts the caret at a character offset of a paragraph's text, through the DOM selection as a
+ * click would, then waits for ProseMirror to read it. Returns the offset it used, or null when the
+ * paragraph is not on the page (only with `ifPresent`: a fuzz run's paragraph may have just been
+ * merged away by another page).
  */
-export async function placeCaret(page: Page, paragraphId: string, offset: number): Promise<void> {
+export async function placeCaret(
+  page: Page,
+  paragraphId: string,
+  offset: CaretOffset,
+  { settleMs = 150, ifPresent = false }: { settleMs?: number; ifPresent?: boolean } = {},
+): Promise<number | null> {
   await page.locator('.accord-editor').focus();
-  await page.evaluate(
+  const used = await page.evaluate(
     ({ id, offset }) => {
       const para = document.querySelector(`.accord-editor .accord-clause[data-id="${id}"] p`);
-      if (!para) throw new Error(`no paragraph ${id}`);
+      if (!para) return null;
       const texts: Text[] = [];
       const walker = document.createTreeWalker(para, NodeFilter.SHOW_TEXT, {
         acceptNode: (n) =>
@@ -80,7 +90,13 @@ export async function placeCaret(page: Page, paragraphId: string, offset: number
       });
       for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n as Text);
       const total = texts.reduce((s, t) => s + t.length, 0);
-      let rest = offset < 0 ? total + offset + 1 : offset;
+      const at =
+        typeof offset === 'number'
+          ? offset < 0
+            ? total + offset + 1
+            : offset
+          : Math.floor(offset.fraction * (total + 1));
+      let rest = at;
       const range = document.createRange();
       let placed = false;
       for (const t of texts) {
@@ -91,15 +107,18 @@ export async function placeCaret(page: Page, paragraphId: string, offset: number
         }
         rest -= t.length;
       }
-      if (!placed) range.setStart(para, para.childNodes.length);
+      if (!placed) range.setStart(para, at === 0 ? 0 : para.childNodes.length);
       range.collapse(true);
       const sel = getSelection();
       sel?.removeAllRanges();
       sel?.addRange(range);
+      return at;
     },
     { id: paragraphId, offset },
   );
-  await page.waitForTimeout(150);
+  if (used === null && !ifPresent) throw new Error(`no paragraph ${paragraphId}`);
+  await page.waitForTimeout(settleMs);
+  return used;
 }
 
 /** Resolves once every page shows exactly the server's text, or throws with what differed. */
