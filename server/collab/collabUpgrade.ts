@@ -113,7 +113,14 @@ export class CollabUpgrade {
     const principal = this.accounts.onDocument(docId, credential.principal);
     this.sockets.add(ws);
     const live = this.live.add(
-      { ws, userId: principal.userId, docId, role, credentialId: credential.credentialId },
+      {
+        ws,
+        userId: principal.userId,
+        docId,
+        role,
+        delegationId: this.accounts.delegations.ofMember(docId, principal.userId)?.id ?? null,
+        credentialId: credential.credentialId,
+      },
       credential.expiresAt,
     );
     const conn = new Connection(

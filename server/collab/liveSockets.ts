@@ -9,6 +9,8 @@ export interface LiveSocket {
   userId: string;
   docId: string;
   role: Role;
+  /** The delegation they spoke for when it opened: what they write is attributed to it. */
+  delegationId: string | null;
   credentialId: string;
   /** Answered the last ping (or sent something since). */
   alive: boolean;
@@ -23,7 +25,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * ending a credential or a membership closes them at once:
  * - signing out, revoking an API token → 4401 on the sockets that credential opened;
  * - a session's expiry → 4401 when it expires (a timer per socket);
- * - a removed membership → 4403, a changed role → 4409 (reconnect with the new role).
+ * - a removed membership → 4403, a changed role or delegation → 4409 (reconnect with the new one).
  * Liveness: every PING_INTERVAL_MS each socket is pinged; one that did not answer the
  * previous ping is terminated (a half-open TCP connection never says goodbye). The same
  * sweep re-checks every socket's credential in the store, as a safety net for
@@ -41,8 +43,9 @@ export class LiveSockets {
     this.timer.unref();
     accounts.listen({
       credentialRevoked: (id) => this.closeWhere((s) => s.credentialId === id, CloseCode.unauthorized, 'signed out'),
-      membershipChanged: (docId, userId, role) => {
-        const mine = (s: LiveSocket) => s.docId === docId && s.userId === userId && s.role !== role;
+      membershipChanged: (docId, userId, role, delegationId) => {
+        const mine = (s: LiveSocket) =>
+          s.docId === docId && s.userId === userId && (s.role !== role || s.delegationId !== delegationId);
         if (role === null) this.closeWhere(mine, CloseCode.forbidden, 'you are no longer a member of this draft');
         else this.closeWhere(mine, CloseCode.roleChanged, 'your role changed; reconnecting');
       },

@@ -30,7 +30,8 @@ export interface ApiTokenInfo {
  */
 export interface AccountListeners {
   credentialRevoked(credentialId: string): void;
-  membershipChanged(docId: string, userId: string, role: Role | null): void;
+  /** `delegationId`: the delegation they speak for now (null when removed or without one). */
+  membershipChanged(docId: string, userId: string, role: Role | null, delegationId: string | null): void;
 }
 
 export interface Member {
@@ -301,13 +302,14 @@ export class Accounts {
           .run(target, docId, userId);
       }
     })();
-    for (const l of this.listeners) l.membershipChanged?.(docId, userId, role);
+    const now = this.delegations.ofMember(docId, userId)?.id ?? null;
+    for (const l of this.listeners) l.membershipChanged?.(docId, userId, role, now);
   }
 
   removeMember(docId: string, userId: string): boolean {
     const removed =
       this.db.prepare('DELETE FROM memberships WHERE doc_id = ? AND user_id = ?').run(docId, userId).changes > 0;
-    if (removed) for (const l of this.listeners) l.membershipChanged?.(docId, userId, null);
+    if (removed) for (const l of this.listeners) l.membershipChanged?.(docId, userId, null, null);
     return removed;
   }
 

@@ -122,4 +122,22 @@ describe('liveness and revocation', () => {
     ).toBe(200);
     expect(await there.closed()).toBe(CloseCode.roleChanged);
   });
+
+  it('moving a person to another delegation closes their sockets (they reconnect speaking for the new one)', async () => {
+    const created = await server.api<{ id: string }>('POST', `/api/documents/${docId}/delegations`, {
+      name: 'Delegation of Chile',
+      code: 'CHL',
+      kind: 'member_state',
+    });
+    expect(created.status).toBe(201);
+    const here = await join(member.token);
+    const bystander = await join((await server.addPerson(docId, 'member')).token);
+    const moved = await server.api('PATCH', `/api/documents/${docId}/members/${member.userId}`, {
+      role: 'member',
+      delegationId: created.body.id,
+    });
+    expect(moved.status).toBe(200);
+    expect(await here.closed()).toBe(CloseCode.roleChanged);
+    expect(bystander.isOpen).toBe(true);
+  });
 });
