@@ -188,7 +188,8 @@ export function openSqlite(dataDir: string, synchronous: 'FULL' | 'NORMAL'): Sql
   }
 }
 
-function migrate(db: SqliteDatabase): void {
+/** Brings a file to the last of the SQLite-only migrations above (the store migrations' version 1 runs it too). */
+export function migrate(db: SqliteDatabase): void {
   const version = db.pragma('user_version', { simple: true }) as number;
   for (let v = version; v < migrations.length; v++) {
     db.transaction(() => {

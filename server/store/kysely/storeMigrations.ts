@@ -1,0 +1,129 @@
+import { sql } from 'kysely';
+import { migrate as migrateSqliteFile } from '../sqliteDatabase.js';
+import type { MigrationContext, StoreMigration } from './storeMigration.js';
+
+/**
+ * The store's schema history, one list for both dialects (append-only: add a step, never edit
+ * one). Version 1 is the schema the embedded store had before this list existed: on SQLite it
+ * runs the file's own `user_version` migrations (a no-op for files already at their end, so
+ * existing installations open unchanged), on PostgreSQL it creates the same tables at once.
+ */
+export const storeMigrations: readonly StoreMigration[] = [
+  {
+    version: 1,
+    name: 'baseline: documents, log, accounts, audit chains, delegations, revisions',
+    async up(ctx) {
+      if (ctx.dialect === 'sqlite') {
+        if (!ctx.sqlite) throw new Error('The SQLite baseline needs the raw database handle.');
+        migrateSqliteFile(ctx.sqlite);
+        return;
+      }
+      await postgresBaseline(ctx);
+    },
+  },
+  {
+    version: 2,
+    name: 'document leases, scheduled jobs, immutable revisions',
+    async up({ db, dialect }) {
+      await sql`CREATE TABLE doc_leases (
+        doc_id TEXT PRIMARY KEY,
+        owner TEXT NOT NULL,
+        epoch BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL
+      )`.execute(db);
+      await sql`CREATE TABLE jobs (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        doc_id TEXT,
+        payload TEXT NOT NULL,
+        run_at BIGINT NOT NULL,
+        claimed_by TEXT,
+        claimed_until BIGINT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        done_at BIGINT,
+        created_at BIGINT NOT NULL
+      )`.execute(db);
+      await sql`CREATE INDEX jobs_due ON jobs (run_at) WHERE done_at IS NULL`.execute(db);
+      await sql`CREATE INDEX jobs_doc ON jobs (doc_id) WHERE done_at IS NULL`.execute(db);
+      // An issued revision is a record of what was circulated: the database refuses to change one.
+      if (dialect === 'sqlite') {
+        await sql`CREATE TRIGGER revisions_no_update BEFORE UPDATE ON revisions
+          BEGIN SELECT RAISE(ABORT, 'issued revisions are immutable'); END`.execute(db);
+      } else {
+        await sql`CREATE FUNCTION accord_revisions_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+          BEGIN RAISE EXCEPTION 'issued revisions are immutable'; END $$`.execute(db);
+        await sql`CREATE TRIGGER revisions_no_update BEFORE UPDATE ON revisions
+          FOR EACH ROW EXECUTE FUNCTION accord_revisions_immutable()`.execute(db);
+      }
+    },
+  },
+];
+
+/** The SQLite file's schema after its own migrations 1–5, in PostgreSQL types. */
+async function postgresBaseline({ db }: MigrationContext): Promise<void> {
+  const statements = [
+    sql`CREATE TABLE doc_updates (
+      doc_id TEXT NOT NULL, seq BIGINT NOT NULL, data BYTEA NOT NULL, PRIMARY KEY (doc_id, seq))`,
+    sql`CREATE TABLE doc_snapshots (doc_id TEXT PRIMARY KEY, seq BIGINT NOT NULL, data BYTEA NOT NULL)`,
+    sql`CREATE TABLE documents (
+      id TEXT PRIMARY KEY, title TEXT NOT NULL, symbol TEXT, created_by TEXT, created_at BIGINT NOT NULL)`,
+    sql`CREATE TABLE users (
+      id TEXT PRIMARY KEY, name TEXT NOT NULL, affiliation TEXT NOT NULL DEFAULT '',
+      is_admin INTEGER NOT NULL DEFAULT 0, created_at BIGINT NOT NULL, language TEXT)`,
+    sql`CREATE TABLE delegations (
+      id TEXT PRIMARY KEY,
+      doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+      name TEXT NOT NULL,
+      code TEXT NOT NULL,
+      kind TEXT NOT NULL CHECK (kind IN ('member_state', 'organisation', 'observer')),
+      created_at BIGINT NOT NULL,
+      UNIQUE (doc_id, code),
+      UNIQUE (doc_id, name))`,
+    sql`CREATE TABLE memberships (
+      doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+      user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+      role TEXT NOT NULL CHECK (role IN ('chair', 'member', 'observer')),
+      delegation_id TEXT REFERENCES delegations(id),
+      PRIMARY KEY (doc_id, user_id))`,
+    sql`CREATE TABLE credentials (
+      hash TEXT PRIMARY KEY,
+      user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+      kind TEXT NOT NULL CHECK (kind IN ('session', 'api_token', 'signin_link')),
+      expires_at BIGINT,
+      created_at BIGINT NOT NULL,
+      id TEXT,
+      label TEXT)`,
+    sql`CREATE UNIQUE INDEX credentials_id ON credentials(id)`,
+    sql`CREATE INDEX credentials_user ON credentials(user_id, kind)`,
+    sql`CREATE TABLE invites (
+      hash TEXT PRIMARY KEY,
+      doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+      role TEXT NOT NULL CHECK (role IN ('chair', 'member', 'observer')),
+      created_by TEXT NOT NULL,
+      expires_at BIGINT NOT NULL,
+      used_by TEXT,
+      used_at BIGINT,
+      delegation_id TEXT REFERENCES delegations(id))`,
+    sql`CREATE TABLE audit_entries (
+      chain TEXT NOT NULL, seq BIGINT NOT NULL, doc_id TEXT, at BIGINT NOT NULL, actor TEXT,
+      action TEXT NOT NULL, detail TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL,
+      PRIMARY KEY (chain, seq))`,
+    sql`CREATE FUNCTION accord_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'audit log is append-only'; END $$`,
+    sql`CREATE TRIGGER audit_entries_no_update BEFORE UPDATE OR DELETE ON audit_entries
+      FOR EACH ROW EXECUTE FUNCTION accord_audit_append_only()`,
+    sql`CREATE TABLE audit_checkpoints (
+      chain TEXT PRIMARY KEY, seq BIGINT NOT NULL, hash TEXT NOT NULL, verified_at BIGINT NOT NULL)`,
+    sql`CREATE TABLE revisions (
+      id TEXT PRIMARY KEY,
+      doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+      number INTEGER NOT NULL,
+      label TEXT NOT NULL,
+      note TEXT NOT NULL DEFAULT '',
+      issued_by TEXT NOT NULL,
+      issued_at BIGINT NOT NULL,
+      state BYTEA NOT NULL,
+      UNIQUE (doc_id, number))`,
+  ];
+  for (const statement of statements) await statement.execute(db);
+}

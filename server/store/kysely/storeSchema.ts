@@ -1,0 +1,75 @@
+/**
+ * The tables as Kysely sees them, common to both dialects. Times are epoch milliseconds (BIGINT
+ * on PostgreSQL, read back as numbers: see `openPostgresStore.ts`); binary data is BLOB/BYTEA;
+ * booleans are 0/1 integers on both sides, so one set of queries serves both.
+ */
+export interface StoreSchema {
+  doc_updates: { doc_id: string; seq: number; data: Uint8Array };
+  doc_snapshots: { doc_id: string; seq: number; data: Uint8Array };
+  doc_leases: { doc_id: string; owner: string; epoch: number; expires_at: number };
+  jobs: {
+    id: string;
+    kind: string;
+    doc_id: string | null;
+    payload: string;
+    run_at: number;
+    claimed_by: string | null;
+    claimed_until: number | null;
+    attempts: number;
+    done_at: number | null;
+    created_at: number;
+  };
+  documents: { id: string; title: string; symbol: string | null; created_by: string | null; created_at: number };
+  users: {
+    id: string;
+    name: string;
+    affiliation: string;
+    is_admin: number;
+    created_at: number;
+    language: string | null;
+  };
+  memberships: { doc_id: string; user_id: string; role: string; delegation_id: string | null };
+  credentials: {
+    hash: string;
+    id: string;
+    user_id: string;
+    kind: string;
+    label: string | null;
+    expires_at: number | null;
+    created_at: number;
+  };
+  invites: {
+    hash: string;
+    doc_id: string;
+    role: string;
+    created_by: string;
+    expires_at: number;
+    used_by: string | null;
+    used_at: number | null;
+    delegation_id: string | null;
+  };
+  delegations: { id: string; doc_id: string; name: string; code: string; kind: string; created_at: number };
+  audit_entries: {
+    chain: string;
+    seq: number;
+    doc_id: string | null;
+    at: number;
+    actor: string | null;
+    action: string;
+    detail: string;
+    prev_hash: string;
+    hash: string;
+  };
+  audit_checkpoints: { chain: string; seq: number; hash: string; verified_at: number };
+  revisions: {
+    id: string;
+    doc_id: string;
+    number: number;
+    label: string;
+    note: string;
+    issued_by: string;
+    issued_at: number;
+    state: Uint8Array;
+  };
+  store_migrations: { version: number; name: string; applied_at: number };
+}

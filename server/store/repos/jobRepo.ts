@@ -1,0 +1,41 @@
+/** Scheduled work: something to do at or after a deadline (the end of a silence procedure, …). */
+export interface Job {
+  id: string;
+  kind: string;
+  docId: string | null;
+  /** JSON-serialisable data the job's handler needs. */
+  payload: unknown;
+  runAt: number;
+  attempts: number;
+}
+
+export interface JobToSchedule {
+  kind: string;
+  docId: string | null;
+  payload: unknown;
+  runAt: number;
+}
+
+/** A claimed job, held by `claimer` until `claimedUntil` (after that another claimer may take it). */
+export interface ClaimedJob extends Job {
+  claimer: string;
+  claimedUntil: number;
+}
+
+/**
+ * The jobs table. A job is claimed by one claimer at a time (`FOR UPDATE SKIP LOCKED` on
+ * PostgreSQL, the writer lock on SQLite); it runs exactly once when its handler's effects and
+ * `complete` share one store transaction: `complete` refuses a claim that expired and was taken
+ * by someone else, so the late claimer's transaction rolls back.
+ */
+export interface JobRepo {
+  schedule(job: JobToSchedule): Promise<string>;
+  /** Claims up to `limit` due jobs (earliest deadline first) for `claimMs`. */
+  claimDue(claimer: string, limit: number, claimMs: number): Promise<ClaimedJob[]>;
+  /** Marks a claimed job done; false if the claim was lost (then nothing of the job may be kept). */
+  complete(job: ClaimedJob): Promise<boolean>;
+  /** Drops a job that has not run yet (a silence procedure withdrawn); false if it already ran. */
+  cancel(id: string): Promise<boolean>;
+  /** Jobs not yet done (for a document, or all), earliest first. */
+  pending(docId: string | null): Promise<Job[]>;
+}

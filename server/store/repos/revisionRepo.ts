@@ -1,0 +1,9 @@
+import type { RevisionInfo } from '../revisionStore.js';
+
+/** Issued revisions: numbered 0 (zero draft), 1, 2, … per document, never changed once issued. */
+export interface RevisionRepo {
+  /** Issues the next revision; concurrent issues get distinct consecutive numbers. */
+  issue(docId: string, issuedBy: string, note: string, state: Uint8Array): Promise<RevisionInfo>;
+  list(docId: string): Promise<RevisionInfo[]>;
+  get(docId: string, number: number): Promise<{ info: RevisionInfo; state: Uint8Array } | null>;
+}
