@@ -23,8 +23,10 @@ import { documentRoutes } from './http/routes/documentRoutes.js';
 import { exportRoutes } from './http/routes/exportRoutes.js';
 import { governanceRoutes } from './http/routes/governanceRoutes.js';
 import { importRoutes } from './http/routes/importRoutes.js';
+import { meetingRoomRoutes } from './http/routes/meetingRoomRoutes.js';
 import { proposalRoutes } from './http/routes/proposalRoutes.js';
 import { revisionRoutes } from './http/routes/revisionRoutes.js';
+import { screenLinkRoutes } from './http/routes/screenLinkRoutes.js';
 import { signinLinkRoutes } from './http/routes/signinLinkRoutes.js';
 import { apiRouter } from './http/validate.js';
 import { httpLog } from './ops/httpLog.js';
@@ -34,6 +36,7 @@ import { findClientDir, serveClient } from './ops/staticAssets.js';
 import { Accounts } from './store/accounts.js';
 import { AuditLog } from './store/auditLog.js';
 import { RevisionStore } from './store/revisionStore.js';
+import { ScreenLinks } from './store/screenLinks.js';
 import { openSqlite, type SqliteDatabase } from './store/sqliteDatabase.js';
 import { SqliteDocStore } from './store/sqliteDocStore.js';
 import { TextEditAudit } from './store/textEditAudit.js';
@@ -97,7 +100,8 @@ export function createAccord(config: Config, log: Logger): Accord {
   const addresses = new ClientAddress(config.TRUSTED_PROXIES);
   const services: Services = { config, log, accounts, audit, rooms, governance, revisions, limits };
   const setup = new DocumentSetup(accounts, rooms, audit);
-  const collab = new CollabUpgrade(config, accounts, rooms, log, limits, addresses);
+  const screens = new ScreenLinks(db);
+  const collab = new CollabUpgrade(config, accounts, rooms, log, limits, addresses, screens);
   sources = { rooms, collab };
 
   const app = apiRouter();
@@ -152,6 +156,8 @@ export function createAccord(config: Config, log: Logger): Accord {
   app.route('/', auditRoutes(services));
   app.route('/', revisionRoutes(services));
   app.route('/', exportRoutes(services));
+  app.route('/', meetingRoomRoutes(services));
+  app.route('/', screenLinkRoutes(services, screens));
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', `No such API endpoint; see ${OPENAPI_PATH}.`);
   });

@@ -10,6 +10,7 @@ import type { Config } from '../config.js';
 import type { ClientAddress } from '../http/clientAddress.js';
 import { SESSION_COOKIE } from '../http/context.js';
 import type { Accounts, CredentialCheck } from '../store/accounts.js';
+import { ScreenLinks } from '../store/screenLinks.js';
 import { Connection } from './connection.js';
 import { LiveSockets } from './liveSockets.js';
 import { originAllowed } from './originPolicy.js';
@@ -43,10 +44,12 @@ export class CollabUpgrade {
     private readonly log: Logger,
     private readonly limits: Limits,
     private readonly addresses: ClientAddress,
+    private readonly screens: ScreenLinks | null = null,
   ) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: config.MAX_MESSAGE_BYTES, perMessageDeflate: false });
     this.budgets = new UserBudgets(config.MAX_MESSAGES_PER_SECOND_PER_USER, config.MAX_BYTES_PER_SECOND_PER_USER);
     this.live = new LiveSockets(accounts, config.PING_INTERVAL_MS);
+    screens?.onRevoked((id) => this.live.credentialEnded(screenCredential(id), 'this screen link was revoked'));
   }
 
   /**
@@ -89,10 +92,16 @@ export class CollabUpgrade {
       return failed(403, 'Forbidden');
     }
     const secret = url.searchParams.get('token') ?? sessionCookie(req.headers.cookie);
-    const credential = secret ? this.accounts.check(secret) : null;
+    const credential: Admitted | null = secret ? (this.accounts.check(secret) ?? this.screenCredential(secret)) : null;
     if (!credential) return failed(401, 'Unauthorized');
     const { principal } = credential;
-    const role = this.accounts.roleOn(docId, principal);
+    // A screen link reads its own draft, read-only; any other draft is refused like a non-member's.
+    const role =
+      credential.kind === 'screen_link'
+        ? credential.docId === docId
+          ? 'observer'
+          : null
+        : this.accounts.roleOn(docId, principal);
     if (!role) return failed(403, 'Forbidden');
     try {
       await this.limits.admitUpgrade(principal.userId);
@@ -107,8 +116,23 @@ export class CollabUpgrade {
     this.wss.handleUpgrade(req, socket, head, (ws) => this.open(ws, socket, credential, role, docId));
   }
 
+  /** A screen link as a credential: nobody's account, never expiring, valid while the link exists. */
+  private screenCredential(secret: string): ScreenCredential | null {
+    const link = this.screens?.check(secret);
+    if (!link) return null;
+    const screens = this.screens as ScreenLinks;
+    return {
+      principal: ScreenLinks.principal(link),
+      credentialId: screenCredential(link.id),
+      kind: 'screen_link',
+      expiresAt: null,
+      docId: link.docId,
+      stillValid: () => screens.valid(link.id),
+    };
+  }
+
   /** `raw` is the upgraded TCP socket `ws` itself writes to (batches are written to it pre-framed). */
-  private open(ws: WebSocket, raw: Duplex, credential: CredentialCheck, role: Connection['role'], docId: string): void {
+  private open(ws: WebSocket, raw: Duplex, credential: Admitted, role: Connection['role'], docId: string): void {
     // Labelled with the delegation they speak for on this document: new brackets must carry it.
     const principal = this.accounts.onDocument(docId, credential.principal);
     this.sockets.add(ws);
@@ -120,6 +144,7 @@ export class CollabUpgrade {
         role,
         delegationId: this.accounts.delegations.ofMember(docId, principal.userId)?.id ?? null,
         credentialId: credential.credentialId,
+        ...(credential.kind === 'screen_link' ? { stillValid: credential.stillValid } : {}),
       },
       credential.expiresAt,
     );
@@ -197,6 +222,20 @@ export class CollabUpgrade {
     for (const ws of this.sockets) ws.close(code, reason);
     this.wss.close();
   }
+}
+
+/** A screen link admitted on its draft's socket (server/store/screenLinks.ts). */
+interface ScreenCredential extends Omit<CredentialCheck, 'kind'> {
+  kind: 'screen_link';
+  docId: string;
+  stillValid: () => boolean;
+}
+
+type Admitted = CredentialCheck | ScreenCredential;
+
+/** Live sockets key screen links apart from accounts' credentials (the ids come from different tables). */
+function screenCredential(linkId: string): string {
+  return `screen:${linkId}`;
 }
 
 function refuse(socket: Duplex, status: number, text: string, retryAfterMs?: number): void {

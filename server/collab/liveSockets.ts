@@ -12,6 +12,11 @@ export interface LiveSocket {
   /** The delegation they spoke for when it opened: what they write is attributed to it. */
   delegationId: string | null;
   credentialId: string;
+  /**
+   * Whether the credential still holds, for credentials kept outside the accounts' table
+   * (screen links); absent: the accounts' credential check.
+   */
+  stillValid?: () => boolean;
   /** Answered the last ping (or sent something since). */
   alive: boolean;
   expiry: NodeJS.Timeout | null;
@@ -83,6 +88,11 @@ export class LiveSockets {
     this.all.delete(s);
   }
 
+  /** A credential kept outside the accounts (a screen link) ended: its sockets close at once. */
+  credentialEnded(credentialId: string, reason: string): void {
+    this.closeWhere((s) => s.credentialId === credentialId, CloseCode.unauthorized, reason);
+  }
+
   private closeWhere(match: (s: LiveSocket) => boolean, code: number, reason: string): void {
     for (const s of this.all) if (match(s)) s.ws.close(code, reason);
   }
@@ -93,7 +103,7 @@ export class LiveSockets {
         s.ws.terminate();
         continue;
       }
-      if (!this.accounts.credentialValid(s.credentialId)) {
+      if (!(s.stillValid ? s.stillValid() : this.accounts.credentialValid(s.credentialId))) {
         s.ws.close(CloseCode.unauthorized, 'your sign-in ended; sign in again');
         continue;
       }

@@ -155,6 +155,19 @@ export const migrations: Migration[] = [
   // Each person's interface language (shared/i18n/languages.ts); NULL until they choose one,
   // and then the browser's preference applies.
   `ALTER TABLE users ADD COLUMN language TEXT;`,
+  // Screen links: a read-only credential for a meeting room's screen, bound to one draft and to
+  // no person; a chair creates and revokes them (screenLinks.ts). Only the secret's hash is kept.
+  `
+  CREATE TABLE screen_links (
+    id TEXT PRIMARY KEY,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    hash TEXT NOT NULL UNIQUE,
+    label TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX screen_links_doc ON screen_links(doc_id);
+  `,
 ];
 
 /** The store file exists but cannot be used: the server must not start over it as a new installation. */

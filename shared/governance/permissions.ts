@@ -21,6 +21,14 @@ export const permissionTable = {
   'alternative.resolveAny': ['chair'],
   'paragraph.lock': ['chair'],
   'paragraph.unlock': ['chair'],
+  /** Raise or lower one's own delegation's flag in the speaker queue. */
+  'floor.raise': ['chair', 'member'],
+  /** Give the floor, remove a flag, clear the queue. */
+  'floor.manage': ['chair'],
+  /** Create and revoke screen links; decide whom the room's screen follows. */
+  'screen.manage': ['chair'],
+  /** Move the room's screen; only the designated driver (or a chair while none is), which the command checks. */
+  'screen.drive': ['chair', 'member'],
   'objection.lodge': ['chair', 'member'],
   /** Withdraw an objection; only its author, which the command checks. */
   'objection.withdraw': ['chair', 'member', 'observer'],

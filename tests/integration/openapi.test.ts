@@ -32,9 +32,11 @@ const CREATES = [
   'issueSigninLink',
   'lodgeObjection',
   'issueRevision',
+  'raiseFlag',
+  'createScreenLink',
 ];
 /** No session or token needed (a new person's first requests, and the probes). */
-const ANONYMOUS = ['signIn', 'signOut', 'getInvite', 'acceptInvite', 'getHealth', 'getReadiness'];
+const ANONYMOUS = ['signIn', 'signOut', 'getInvite', 'acceptInvite', 'getHealth', 'getReadiness', 'openScreen'];
 
 describe('the OpenAPI document', () => {
   let server: TestServer;

@@ -57,6 +57,23 @@ export const storeMigrations: readonly StoreMigration[] = [
       }
     },
   },
+  {
+    version: 3,
+    name: 'screen links',
+    // On SQLite the file's own migration 6 made the table already (version 1 runs them all);
+    // IF NOT EXISTS makes this step the one that gives PostgreSQL the same table.
+    async up({ db }) {
+      await sql`CREATE TABLE IF NOT EXISTS screen_links (
+        id TEXT PRIMARY KEY,
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        hash TEXT NOT NULL UNIQUE,
+        label TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at BIGINT NOT NULL
+      )`.execute(db);
+      await sql`CREATE INDEX IF NOT EXISTS screen_links_doc ON screen_links (doc_id)`.execute(db);
+    },
+  },
 ];
 
 /** The SQLite file's schema after its own migrations 1–5, in PostgreSQL types. */
