@@ -10,6 +10,7 @@ import type { Config } from './config.js';
 import { DocumentSetup } from './documents/documentSetup.js';
 import { reopenChangedAgreements } from './governance/agreedText.js';
 import { GovernanceService } from './governance/governanceService.js';
+import { SilenceClock } from './governance/silenceClock.js';
 import { authenticate } from './http/authenticate.js';
 import { ClientAddress } from './http/clientAddress.js';
 import type { AppEnv, Services } from './http/context.js';
@@ -28,6 +29,7 @@ import { proposalRoutes } from './http/routes/proposalRoutes.js';
 import { revisionRoutes } from './http/routes/revisionRoutes.js';
 import { screenLinkRoutes } from './http/routes/screenLinkRoutes.js';
 import { signinLinkRoutes } from './http/routes/signinLinkRoutes.js';
+import { silenceRoutes } from './http/routes/silenceRoutes.js';
 import { apiRouter } from './http/validate.js';
 import { httpLog } from './ops/httpLog.js';
 import { Metrics } from './ops/metrics.js';
@@ -38,6 +40,7 @@ import { AuditLog } from './store/auditLog.js';
 import { RevisionStore } from './store/revisionStore.js';
 import { ScreenLinks } from './store/screenLinks.js';
 import { openSqlite, type SqliteDatabase } from './store/sqliteDatabase.js';
+import { SqliteDeadlineQueue } from './store/sqliteDeadlineQueue.js';
 import { SqliteDocStore } from './store/sqliteDocStore.js';
 import { TextEditAudit } from './store/textEditAudit.js';
 import { checkChainInWorker } from './work/heavyWork.js';
@@ -48,6 +51,8 @@ export interface Accord {
   setup: DocumentSetup;
   collab: CollabUpgrade;
   db: SqliteDatabase;
+  /** Applies silence deadlines; startServer starts it (applying what fell due while down) before listening. */
+  silenceClock: SilenceClock;
   /** Stores every room, closes sockets with 1001 and the database. */
   close(): Promise<void>;
 }
@@ -96,9 +101,11 @@ export function createAccord(config: Config, log: Logger): Accord {
     },
   });
   const governance = new GovernanceService(rooms, audit);
+  const deadlines = new SqliteDeadlineQueue(db);
+  const silenceClock = new SilenceClock({ rooms, audit, deadlines, log, pollMs: config.DEADLINE_POLL_MS });
   const limits = new Limits(config);
   const addresses = new ClientAddress(config.TRUSTED_PROXIES);
-  const services: Services = { config, log, accounts, audit, rooms, governance, revisions, limits };
+  const services: Services = { config, log, accounts, audit, rooms, governance, revisions, limits, deadlines };
   const setup = new DocumentSetup(accounts, rooms, audit);
   const screens = new ScreenLinks(db);
   const collab = new CollabUpgrade(config, accounts, rooms, log, limits, addresses, screens);
@@ -153,6 +160,7 @@ export function createAccord(config: Config, log: Logger): Accord {
   app.route('/', signinLinkRoutes(services));
   app.route('/', governanceRoutes(services));
   app.route('/', proposalRoutes(services));
+  app.route('/', silenceRoutes(services));
   app.route('/', auditRoutes(services));
   app.route('/', revisionRoutes(services));
   app.route('/', exportRoutes(services));
@@ -184,8 +192,10 @@ export function createAccord(config: Config, log: Logger): Accord {
     setup,
     collab,
     db,
+    silenceClock,
     async close() {
       closing = true;
+      await silenceClock.stop();
       await rooms.closeAll();
       collab.closeAll(1001, 'server shutting down');
       db.close();

@@ -103,6 +103,11 @@ const schema = z.object({
    * DejaVu Sans where Debian installs them (server/export/pdfFonts.ts). Checked at start.
    */
   PDF_FONTS: z.string().optional(),
+  /**
+   * @default 1000 — how often the deadline table is polled: a silence procedure takes effect at
+   * most this long after its deadline (and at once at start for deadlines passed while down).
+   */
+  DEADLINE_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   /** @default info */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

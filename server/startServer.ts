@@ -26,6 +26,8 @@ export async function startServer(
   const config = loadConfig(env);
   const log = createLogger(config, options.logDestination);
   const accord = createAccord(config, log);
+  // Deadlines that passed while the server was down take effect before anyone connects.
+  await accord.silenceClock.start();
   const server = createAdaptorServer({ fetch: accord.app.fetch });
   server.on('upgrade', (req, socket, head) => accord.collab.handle(req, socket, head));
   // Not a proxy: answer CONNECT instead of dropping the connection without a word.

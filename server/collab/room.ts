@@ -12,6 +12,7 @@ import {
 import { MessageType } from '../../shared/protocol/messageTypes.js';
 import { encodeNotice, type Notice } from '../../shared/protocol/notice.js';
 import { GovMap } from '../governance/govMap.js';
+import { SilenceMap } from '../governance/silenceMap.js';
 import type { DocAppend, DocStore } from '../store/docStore.js';
 import { AwarenessRegistry, type AwarenessSettings } from './awarenessRegistry.js';
 import { joinAwarenessEntries, type RawAwarenessEntry } from './awarenessUpdate.js';
@@ -141,6 +142,8 @@ export class Room implements CommitMember {
   readonly doc = new Y.Doc({ gc: true });
   readonly conns = new Set<Connection>();
   readonly locks = new LockIndex(this.doc);
+  /** Paragraphs under silence (the `silenced` map), indexed like locks: checking an update never scans. */
+  readonly frozen = new LockIndex(this.doc);
   private readonly awareness: AwarenessRegistry;
   private awarenessTimer: NodeJS.Timeout | null = null;
   private lastAwarenessRelay = 0;
@@ -297,6 +300,7 @@ export class Room implements CommitMember {
     try {
       facts = inspectUpdate(this.doc, update, {
         protectedContainers: this.locks.protectedContainers,
+        frozenContainers: this.frozen.protectedContainers,
         brackets: this.brackets,
       });
     } catch (err) {
@@ -316,6 +320,7 @@ export class Room implements CommitMember {
     }
     const refusal = this.opts.policy(facts, conn, {
       locks: this.locks,
+      frozen: this.frozen,
       clientIds: this.clientIds,
       proposalsOnly: this.proposalsOnlyScopes(),
       now: Date.now(),
@@ -432,11 +437,14 @@ export class Room implements CommitMember {
     else this.afterFlush.push(waiter);
   }
 
-  /** Derived indexes follow the server-owned state; rebuilt only when the set of locks changed. */
+  /** Derived indexes follow the server-owned state; rebuilt only when the set of locks (or silences) changed. */
   private refreshIndexes(): void {
     const ids = new GovMap(this.doc).lockedIds();
     const current = this.locks.lockedIds;
     if (ids.length !== current.size || ids.some((id) => !current.has(id))) this.locks.rebuild(ids);
+    const frozen = new SilenceMap(this.doc).frozenIds();
+    const was = this.frozen.lockedIds;
+    if (frozen.length !== was.size || frozen.some((id) => !was.has(id))) this.frozen.rebuild(frozen);
   }
 
   /** The whole document for a joiner with nothing; encoded (and framed) once until the next change. */

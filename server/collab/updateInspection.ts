@@ -42,6 +42,8 @@ export interface UpdateFacts {
   newParagraphIds: Set<string>;
   /** The update deletes an element containing a protected paragraph (e.g. its section). */
   deletesProtectedContainer: boolean;
+  /** The update deletes an element containing a paragraph under silence (shared/model/silence.ts). */
+  deletesFrozenContainer: boolean;
   /** Yjs could not integrate all of it at once (a missing reference, a gap, a cycle): refused, never held back. */
   unknownReference: boolean;
   /** Node or mark names outside the editor schema (a modified client's `<script>`), or values of the wrong shape. */
@@ -65,6 +67,8 @@ export interface UpdateFacts {
 export interface InspectionContext {
   /** Types containing a protected (locked) paragraph, precomputed when the lock was set. */
   protectedContainers: ReadonlySet<YType>;
+  /** Types containing a paragraph under silence, precomputed when the silence started. */
+  frozenContainers?: ReadonlySet<YType>;
   brackets: BracketIndex;
 }
 
@@ -109,6 +113,7 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array, ctx: InspectionCon
     sections: new Set(),
     newParagraphIds: new Set(),
     deletesProtectedContainer: false,
+    deletesFrozenContainer: false,
     unknownReference: false,
     foreignNames: new Set(),
     structure: new Set(),
@@ -355,6 +360,7 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array, ctx: InspectionCon
       if (deadTypes.has(type)) continue;
       deadTypes.add(type);
       if (ctx.protectedContainers.has(type)) facts.deletesProtectedContainer = true;
+      if (ctx.frozenContainers?.has(type)) facts.deletesFrozenContainer = true;
       if (type instanceof Y.XmlElement && type.nodeName === Node.clause) {
         note(placeOfType(type));
         for (const item of type._map.values()) {

@@ -10,6 +10,8 @@ import type { UpdateFacts } from './updateInspection.js';
 /** What a policy may consult besides the update's facts. */
 export interface PolicyContext {
   locks: LockIndex;
+  /** Paragraphs under silence: frozen for everyone, the chair included, until the silence closes. */
+  frozen?: LockIndex;
   /** Proposals-only scopes ('*' for the whole draft, or section ids): members may not edit there directly. */
   proposalsOnly: ReadonlySet<string>;
   clientIds: ClientIds;
@@ -65,6 +67,21 @@ export function updatePolicy(facts: UpdateFacts, conn: Connection, ctx: PolicyCo
       paragraphIds: locked,
     };
   }
+  const frozen = ctx.frozen;
+  if (frozen && frozen.lockedIds.size > 0) {
+    const hit = [...facts.paragraphs].filter((id) => frozen.isLocked(id));
+    if (hit.length > 0 || facts.deletesFrozenContainer) {
+      return {
+        kind: 'update_refused',
+        code: 'paragraph_silenced',
+        message:
+          hit.length > 0
+            ? 'This paragraph is under silence until its deadline: break silence with a reason instead of editing it.'
+            : 'This change would delete a section that holds a paragraph under silence.',
+        paragraphIds: hit,
+      };
+    }
+  }
   if (ctx.proposalsOnly.size > 0 && !conn.permissions.chair && facts.roots.has(EDITOR_ROOT)) {
     const whole = ctx.proposalsOnly.has(WHOLE_DRAFT);
     const sections = [...facts.sections].filter((id) => ctx.proposalsOnly.has(id));
@@ -80,11 +97,11 @@ export function updatePolicy(facts: UpdateFacts, conn: Connection, ctx: PolicyCo
     }
   }
   for (const id of facts.newParagraphIds) {
-    if (ctx.locks.isLocked(id)) {
+    if (ctx.locks.isLocked(id) || ctx.frozen?.isLocked(id)) {
       return {
         kind: 'update_refused',
         code: 'duplicate_paragraph_id',
-        message: 'A new paragraph cannot take the id of a locked paragraph.',
+        message: 'A new paragraph cannot take the id of a locked paragraph or one under silence.',
         paragraphIds: [id],
       };
     }

@@ -17,8 +17,14 @@ export interface CommandContext {
   readonly doc: Y.Doc;
   /** One clock reading per command, so its change and its record agree. */
   readonly now: number;
+  readonly docId: string;
   /** The paragraph as it is now; 404 if the draft has none with this id. */
   paragraph(id: string): Paragraph;
+  /**
+   * Runs `effect` inside the store transaction that stores this command's change (a deadline
+   * scheduled with the silence that sets it). Call it from `apply` only.
+   */
+  alongside(effect: () => void): void;
 }
 
 export interface AuditFacts {
@@ -62,6 +68,8 @@ export function runCommand<Input, Plan, Result>(
       gov: new GovMap(step.doc),
       doc: step.doc,
       now: Date.now(),
+      docId: room.id,
+      alongside: (effect) => step.alongside(effect),
       paragraph: (id) => {
         const p = readParagraph(step.doc, id);
         if (!p) throw notFound('No paragraph with this id in the draft.');

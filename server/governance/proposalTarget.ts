@@ -5,6 +5,7 @@ import { isAgreed } from '../../shared/model/statusRules.js';
 import { ApiError, notFound } from '../http/httpError.js';
 import type { CommandContext } from './command.js';
 import { findClause, readParagraph } from './paragraphs.js';
+import { requireNotSilenced } from './underSilence.js';
 
 /** The proposal, which must exist (404) and be pending (409 not_pending). */
 export function pendingProposal(ctx: CommandContext, proposalId: string): Proposal {
@@ -18,6 +19,7 @@ export function pendingProposal(ctx: CommandContext, proposalId: string): Propos
 
 /** A locked paragraph takes no proposal and no accepted change: the chair reopens it first. */
 export function requireUnlocked(ctx: CommandContext, paragraphId: string): void {
+  requireNotSilenced(ctx, paragraphId);
   if (ctx.gov.lock(paragraphId)) {
     throw new ApiError(409, 'rule_violation', 'This paragraph is locked as agreed; ask the chair to reopen it first.', {
       rule: 'locked',

@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import type { GovernanceService } from '../governance/governanceService.js';
 import type { Accounts } from '../store/accounts.js';
 import type { AuditLog } from '../store/auditLog.js';
+import type { DeadlineQueue } from '../store/deadlineQueue.js';
 import type { RevisionStore } from '../store/revisionStore.js';
 
 /** What route modules get: the services, built once in app.ts. */
@@ -18,6 +19,8 @@ export interface Services {
   governance: GovernanceService;
   revisions: RevisionStore;
   limits: Limits;
+  /** Persisted deadlines (silence procedures); the commands that set them schedule them here. */
+  deadlines: DeadlineQueue;
 }
 
 export interface AppEnv {

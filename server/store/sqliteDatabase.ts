@@ -168,6 +168,20 @@ export const migrations: Migration[] = [
   );
   CREATE INDEX screen_links_doc ON screen_links(doc_id);
   `,
+  // Deadlines the server acts on when they fall due (a silence procedure's expiry): rows, not
+  // timers, so that a restart loses none (store/deadlineQueue.ts). Done rows are kept: they say
+  // when each deadline was acted on.
+  `
+  CREATE TABLE deadlines (
+    key TEXT PRIMARY KEY,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    due_at INTEGER NOT NULL,
+    claimed_until INTEGER,
+    done_at INTEGER
+  );
+  CREATE INDEX deadlines_due ON deadlines(due_at) WHERE done_at IS NULL;
+  `,
 ];
 
 /** The store file exists but cannot be used: the server must not start over it as a new installation. */

@@ -44,6 +44,10 @@ export const permissionTable = {
   'proposal.decide': ['chair'],
   /** Set the whole draft or a section to proposals only (members' direct edits refused there). */
   'draft.proposalsOnly': ['chair'],
+  /** Start a silence procedure, extend its deadline or end it early. */
+  'silence.run': ['chair'],
+  /** Break silence on a paragraph, with a reason (recorded as an objection of one's delegation). */
+  'silence.break': ['chair', 'member'],
   /** Export the clean report of a draft that is not agreed, marked "DRAFT — not agreed". */
   'export.markDraft': ['chair'],
   /** Invite people, change roles, remove members. */

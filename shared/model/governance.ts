@@ -63,6 +63,8 @@ export interface Objection {
   /** The chair's answer, when answered. */
   answer: { by: Actor; text: string; at: number } | null;
   withdrawnAt: number | null;
+  /** Set when the objection broke silence on the paragraph (shared/model/silence.ts). */
+  silenceId?: string;
 }
 
 export interface DraftMeta {

@@ -23,6 +23,8 @@ export type NoticeCode =
   | 'chair_only'
   /** A member's direct edit where the chair allows only proposals (the whole draft or a section). */
   | 'proposals_only'
+  /** An edit to a paragraph under silence (frozen for everyone until its deadline). */
+  | 'paragraph_silenced'
   /** The change cannot be sent (larger than the server accepts in one message, even split). */
   | 'too_large';
 

@@ -2,6 +2,7 @@ import { paragraphHash } from '../../../shared/governance/paragraphHash.js';
 import { hasOpenBrackets } from '../../../shared/model/brackets.js';
 import { checkLock } from '../../../shared/model/statusRules.js';
 import { actor, type GovernanceCommand, requireSeenText, ruleError } from '../command.js';
+import { requireNotSilenced } from '../underSilence.js';
 
 export interface LockInput {
   paragraphId: string;
@@ -23,6 +24,7 @@ export const lockParagraph: GovernanceCommand<
   forbidden: 'Only the chair locks paragraphs.',
   rule(ctx, { paragraphId, textHash }) {
     const p = ctx.paragraph(paragraphId);
+    requireNotSilenced(ctx, paragraphId);
     const verdict = checkLock({
       role: ctx.role,
       status: ctx.gov.status(paragraphId),

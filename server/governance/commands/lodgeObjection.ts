@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Objection } from '../../../shared/model/governance.js';
 import { ApiError } from '../../http/httpError.js';
 import { actor, type GovernanceCommand } from '../command.js';
+import { requireNotSilenced } from '../underSilence.js';
 
 export interface LodgeInput {
   paragraphId: string;
@@ -14,6 +15,7 @@ export const lodgeObjection: GovernanceCommand<LodgeInput, null, Objection> = {
   forbidden: 'Observers cannot lodge objections.',
   rule(ctx, { paragraphId }) {
     ctx.paragraph(paragraphId);
+    requireNotSilenced(ctx, paragraphId);
     if (ctx.gov.lock(paragraphId)) {
       throw new ApiError(
         409,

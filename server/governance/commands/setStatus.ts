@@ -3,6 +3,7 @@ import { hasOpenBrackets } from '../../../shared/model/brackets.js';
 import type { ParagraphStatus } from '../../../shared/model/governance.js';
 import { checkStatusChange, isAgreed } from '../../../shared/model/statusRules.js';
 import { actor, type GovernanceCommand, requireSeenText, ruleError } from '../command.js';
+import { requireNotSilenced } from '../underSilence.js';
 
 export interface SetStatusInput {
   paragraphId: string;
@@ -25,6 +26,7 @@ export const setStatus: GovernanceCommand<
   forbidden: 'Observers cannot change statuses.',
   rule(ctx, { paragraphId, status, textHash }) {
     const p = ctx.paragraph(paragraphId);
+    requireNotSilenced(ctx, paragraphId);
     const from = ctx.gov.status(paragraphId);
     const verdict = checkStatusChange({
       from,

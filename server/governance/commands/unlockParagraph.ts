@@ -1,5 +1,6 @@
 import { checkUnlock } from '../../../shared/model/statusRules.js';
 import { type GovernanceCommand, ruleError } from '../command.js';
+import { requireNotSilenced } from '../underSilence.js';
 
 export interface UnlockInput {
   paragraphId: string;
@@ -13,6 +14,7 @@ export const unlockParagraph: GovernanceCommand<UnlockInput, null, { paragraphId
   forbidden: 'Only the chair unlocks paragraphs.',
   rule(ctx, { paragraphId, reason }) {
     ctx.paragraph(paragraphId);
+    requireNotSilenced(ctx, paragraphId);
     const verdict = checkUnlock({ role: ctx.role, locked: ctx.gov.lock(paragraphId) !== null, reason });
     if (!verdict.ok) throw ruleError(verdict);
     return null;

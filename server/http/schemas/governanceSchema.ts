@@ -17,6 +17,10 @@ export const ObjectionSchema = z
     state: z.enum(objectionStates),
     answer: z.object({ by: ActorSchema, text: z.string(), at: z.number() }).nullable(),
     withdrawnAt: z.number().nullable(),
+    silenceId: z
+      .string()
+      .optional()
+      .openapi({ description: 'The silence procedure this objection broke, if it broke one' }),
   })
   .openapi('Objection');
 
