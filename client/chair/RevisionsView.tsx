@@ -10,6 +10,7 @@ import { SLOT, withElements } from '../i18n/withElements';
 import type { DraftModel } from '../model/useDraftModel';
 import { DraftView } from './DraftView';
 import { download } from './download';
+import { notAgreedLine } from './notAgreedLine';
 
 /** Export formats; their names are `revisions.formats.<value>`. */
 const formats = ['docx', 'pdf', 'html', 'md', 'akn'] as const;
@@ -58,7 +59,7 @@ export function RevisionsView({ docId, role, model }: { docId: string; role: Rol
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) {
         const notAgreed = (err.details as { notAgreed?: unknown } | undefined)?.notAgreed;
-        const list = Array.isArray(notAgreed) ? notAgreed.map((n) => notAgreedLine(model, n)).join('; ') : '';
+        const list = Array.isArray(notAgreed) ? notAgreed.map((n) => notAgreedEntry(model, n)).join('; ') : '';
         const message = errorMessage(err);
         setError({ part, message: list ? `${message} ${t('revisions.notAgreed', { list })}` : message });
       } else setError({ part, message: errorMessage(err) });
@@ -252,14 +253,7 @@ function labelOf(model: DraftModel, id: string): string {
   return model.labels.get(id)?.number ?? id;
 }
 
-/** One entry of a 409 not_agreed answer: `{ paragraphId, number, reasons }` → "paragraph 4 (open brackets)". */
-function notAgreedLine(model: DraftModel, entry: unknown): string {
-  const e = (typeof entry === 'object' && entry !== null ? entry : {}) as {
-    paragraphId?: unknown;
-    number?: unknown;
-    reasons?: unknown;
-  };
-  const number = typeof e.number === 'string' ? e.number : labelOf(model, String(e.paragraphId));
-  if (!Array.isArray(e.reasons)) return i18n.t('revisions.notAgreedLine', { number });
-  return i18n.t('revisions.notAgreedLineWhy', { number, reasons: e.reasons.map(String).join(', ') });
+/** One entry of a 409 not_agreed answer, in the reader's language (client/chair/notAgreedLine.ts). */
+function notAgreedEntry(model: DraftModel, entry: unknown): string {
+  return notAgreedLine(i18n, currentLanguage(), entry, (id) => labelOf(model, id));
 }

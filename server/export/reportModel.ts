@@ -8,6 +8,7 @@ import {
   statusLabels,
   statusOf,
 } from '../../shared/model/governance.js';
+import type { NotAgreedReason } from '../../shared/model/notAgreedReason.js';
 import { numberDraft, subparagraphLabel } from '../../shared/model/numbering.js';
 import { type ExportVocabulary, exportVocabulary } from './exportVocabulary.js';
 
@@ -267,7 +268,10 @@ function agreedTokens(tokens: Token[]): Token[] {
 export interface NotAgreed {
   paragraphId: string;
   number: string;
+  /** In English, for API users. */
   reasons: string[];
+  /** The same, as codes the interface words in the reader's language. */
+  why: NotAgreedReason[];
 }
 
 /** Why the clean report cannot be produced yet: every paragraph not agreed, with the reasons. */
@@ -276,16 +280,30 @@ export function notAgreed(draft: Draft, gov: Governance): NotAgreed[] {
   const out: NotAgreed[] = [];
   for (const s of draft.sections) {
     for (const p of s.paragraphs) {
-      const reasons: string[] = [];
+      const why: NotAgreedReason[] = [];
       const status = statusOf(gov, p.id);
-      if (status !== 'agreed') reasons.push(`status is "${statusLabels[status]}"`);
-      if (hasOpenBrackets(p)) reasons.push(p.altGroup !== null ? 'unresolved alternative' : 'open brackets');
-      const n = standingObjections(gov, p.id).length;
-      if (n > 0) reasons.push(`${n} standing objection${n > 1 ? 's' : ''}`);
-      if (reasons.length > 0) out.push({ paragraphId: p.id, number: labels.get(p.id)!.number, reasons });
+      if (status !== 'agreed') why.push({ code: 'status', status });
+      if (hasOpenBrackets(p)) why.push({ code: p.altGroup !== null ? 'unresolved_alternative' : 'open_brackets' });
+      const count = standingObjections(gov, p.id).length;
+      if (count > 0) why.push({ code: 'standing_objections', count });
+      if (why.length > 0)
+        out.push({ paragraphId: p.id, number: labels.get(p.id)!.number, reasons: why.map(inEnglish), why });
     }
   }
   return out;
+}
+
+function inEnglish(r: NotAgreedReason): string {
+  switch (r.code) {
+    case 'status':
+      return `status is "${statusLabels[r.status]}"`;
+    case 'open_brackets':
+      return 'open brackets';
+    case 'unresolved_alternative':
+      return 'unresolved alternative';
+    case 'standing_objections':
+      return `${r.count} standing objection${r.count > 1 ? 's' : ''}`;
+  }
 }
 
 /** Plain text of a line (for formats that print tokens as characters). */
