@@ -9,24 +9,45 @@ type JobRow = StoreSchema['jobs'];
 export class KyselyJobRepo implements JobRepo {
   constructor(private readonly x: StoreExecutor) {}
 
-  async schedule(job: JobToSchedule): Promise<string> {
-    const id = randomUUID();
-    await this.x.db
-      .insertInto('jobs')
-      .values({
-        id,
-        kind: job.kind,
-        doc_id: job.docId,
-        payload: JSON.stringify(job.payload ?? null),
-        run_at: job.runAt,
-        claimed_by: null,
-        claimed_until: null,
-        attempts: 0,
-        done_at: null,
-        created_at: this.x.now(),
-      })
-      .execute();
-    return id;
+  schedule(job: JobToSchedule): Promise<string> {
+    return this.x.atomically(async (x) => {
+      const key = job.key ?? null;
+      const payload = JSON.stringify(job.payload ?? null);
+      const inserted = await x.db
+        .insertInto('jobs')
+        .values({
+          id: randomUUID(),
+          key,
+          kind: job.kind,
+          doc_id: job.docId,
+          payload,
+          run_at: job.runAt,
+          claimed_by: null,
+          claimed_until: null,
+          attempts: 0,
+          done_at: null,
+          created_at: x.now(),
+        })
+        .onConflict((oc) =>
+          oc
+            .column('key')
+            .doUpdateSet({
+              kind: job.kind,
+              doc_id: job.docId,
+              payload,
+              run_at: job.runAt,
+              claimed_by: null,
+              claimed_until: null,
+            })
+            .where('jobs.done_at', 'is', null),
+        )
+        .returning('id')
+        .executeTakeFirst();
+      if (inserted) return inserted.id;
+      // The key's job is done already: it stays as it ran.
+      const done = await x.db.selectFrom('jobs').select('id').where('key', '=', key).executeTakeFirstOrThrow();
+      return done.id;
+    });
   }
 
   claimDue(claimer: string, limit: number, claimMs: number): Promise<ClaimedJob[]> {
@@ -87,6 +108,7 @@ export class KyselyJobRepo implements JobRepo {
 function toJob(r: JobRow): Job {
   return {
     id: r.id,
+    key: r.key,
     kind: r.kind,
     docId: r.doc_id,
     payload: JSON.parse(r.payload) as unknown,

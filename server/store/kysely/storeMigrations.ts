@@ -74,6 +74,16 @@ export const storeMigrations: readonly StoreMigration[] = [
       await sql`CREATE INDEX IF NOT EXISTS screen_links_doc ON screen_links (doc_id)`.execute(db);
     },
   },
+  {
+    version: 4,
+    name: 'jobs keyed by what they are for',
+    // A deadline that can move (a silence procedure extended) is one job under a key such as
+    // `silence:<id>`: scheduling the key again moves it instead of adding a second job.
+    async up({ db }) {
+      await sql`ALTER TABLE jobs ADD COLUMN key TEXT`.execute(db);
+      await sql`CREATE UNIQUE INDEX jobs_key ON jobs (key)`.execute(db);
+    },
+  },
 ];
 
 /** The SQLite file's schema after its own migrations 1–5, in PostgreSQL types. */

@@ -9,6 +9,7 @@ export interface StoreSchema {
   doc_leases: { doc_id: string; owner: string; epoch: number; expires_at: number };
   jobs: {
     id: string;
+    key: string | null;
     kind: string;
     doc_id: string | null;
     payload: string;

@@ -1,6 +1,8 @@
 /** Scheduled work: something to do at or after a deadline (the end of a silence procedure, …). */
 export interface Job {
   id: string;
+  /** What the job is for, unique among jobs (`silence:<id>`), or null. */
+  key: string | null;
   kind: string;
   docId: string | null;
   /** JSON-serialisable data the job's handler needs. */
@@ -10,6 +12,12 @@ export interface Job {
 }
 
 export interface JobToSchedule {
+  /**
+   * Scheduling a key that has a job not yet done moves that job (deadline, payload) and voids its
+   * claim — a claimer running the old deadline can no longer complete it. A key whose job is done
+   * is not scheduled again. Null: always a new job.
+   */
+  key?: string | null;
   kind: string;
   docId: string | null;
   payload: unknown;
@@ -29,6 +37,7 @@ export interface ClaimedJob extends Job {
  * by someone else, so the late claimer's transaction rolls back.
  */
 export interface JobRepo {
+  /** The job's id (for a key: the id of the job under that key, moved or already done). */
   schedule(job: JobToSchedule): Promise<string>;
   /** Claims up to `limit` due jobs (earliest deadline first) for `claimMs`. */
   claimDue(claimer: string, limit: number, claimMs: number): Promise<ClaimedJob[]>;
