@@ -12,6 +12,7 @@ import { usePageTitle } from './usePageTitle';
 // The draft workspace (editor, Yjs, Lit panels) is its own chunk: the sign-in page, the list
 // of drafts and invitations load without it.
 const DraftPage = lazy(() => import('../pages/DraftPage').then((m) => ({ default: m.DraftPage })));
+const ProjectionPage = lazy(() => import('../pages/ProjectionPage').then((m) => ({ default: m.ProjectionPage })));
 const ComparePage = lazy(() => import('../chair/ComparePage').then((m) => ({ default: m.ComparePage })));
 
 export function App() {
@@ -28,6 +29,14 @@ export function App() {
           <InvitePage token={route.token} onAccepted={reloadMe} />
         </main>
       </>
+    );
+  }
+  // A screen link signs nobody in: the room's screen reads one draft with the link alone.
+  if (route.page === 'projection' && route.docId === null) {
+    return (
+      <Suspense fallback={<Opening text={t('app.opening.draft')} />}>
+        <ProjectionPage docId={null} token={screenSecret()} />
+      </Suspense>
     );
   }
   // A one-time sign-in link opens a page; its button (a POST) signs in, then the app starts over.
@@ -82,6 +91,13 @@ export function App() {
       </Suspense>
     );
   }
+  if (route.page === 'projection') {
+    return (
+      <Suspense fallback={<Opening text={t('app.opening.draft')} />}>
+        <ProjectionPage docId={route.docId} token={null} />
+      </Suspense>
+    );
+  }
   if (route.page === 'compare') {
     return (
       <Suspense fallback={<Opening text={t('app.opening.comparison')} />}>
@@ -97,6 +113,12 @@ export function App() {
       </main>
     </>
   );
+}
+
+/** The screen link's secret, from the URL's fragment (never sent to the server with the page request). */
+function screenSecret(): string | null {
+  const secret = decodeURIComponent(location.hash.replace(/^#/, ''));
+  return secret === '' ? null : secret;
 }
 
 function Opening({ text }: { text: string }) {

@@ -12,6 +12,8 @@ export type Route =
   | { page: 'signin'; token: string }
   | { page: 'draft'; docId: string }
   | { page: 'compare'; docId: string; from: string | null; to: string | null }
+  /** The room's screen: a chair's own window on a draft, or a screen link (secret in the fragment). */
+  | { page: 'projection'; docId: string | null }
   | { page: 'notFound' };
 
 export function parseRoute(pathname: string, search = ''): Route {
@@ -22,6 +24,9 @@ export function parseRoute(pathname: string, search = ''): Route {
   if (signin?.[1]) return { page: 'signin', token: decodeURIComponent(signin[1]) };
   const draft = /^\/d\/([^/]+)\/?$/.exec(pathname);
   if (draft?.[1]) return { page: 'draft', docId: decodeURIComponent(draft[1]) };
+  const projection = /^\/d\/([^/]+)\/screen\/?$/.exec(pathname);
+  if (projection?.[1]) return { page: 'projection', docId: decodeURIComponent(projection[1]) };
+  if (/^\/screen\/?$/.test(pathname)) return { page: 'projection', docId: null };
   const compare = /^\/d\/([^/]+)\/compare\/?$/.exec(pathname);
   if (compare?.[1]) {
     const q = new URLSearchParams(search);
@@ -58,6 +63,11 @@ export function useSearch(): string {
 
 export function draftPath(docId: string): string {
   return `/d/${encodeURIComponent(docId)}`;
+}
+
+/** The projection of a draft for the room's screen, in the chair's own session. */
+export function projectionPath(docId: string): string {
+  return `${draftPath(docId)}/screen`;
 }
 
 /** The comparison page: `from`/`to` are a revision number or `live`. */

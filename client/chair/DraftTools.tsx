@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../shared/governance/roles';
 import type { Me } from '../api/types';
@@ -23,9 +23,23 @@ const toolKeys: Record<Tool, { code: string; key: string; aria: string }> = {
  * for every role (read-only for members and observers); membership, invitations and the audit
  * trail for the chair.
  */
-export function DraftTools({ docId, me, role, model }: { docId: string; me: Me; role: Role; model: DraftModel }) {
+export function DraftTools({
+  docId,
+  me,
+  role,
+  model,
+  screen,
+}: {
+  docId: string;
+  me: Me;
+  role: Role;
+  model: DraftModel;
+  /** The chair's tools for the room's screen (client/room/ScreenTools.tsx). */
+  screen?: ReactNode;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<Tool | null>(null);
+  const [screenOpen, setScreenOpen] = useState(false);
   const isChair = role === 'chair';
 
   useEffect(() => {
@@ -57,6 +71,11 @@ export function DraftTools({ docId, me, role, model }: { docId: string; me: Me; 
         <>
           {button('members', t('tools.members'))}
           {button('audit', t('tools.audit'))}
+          {screen && (
+            <button type="button" onClick={() => setScreenOpen(true)}>
+              {t('room.screen.tool')}
+            </button>
+          )}
         </>
       )}
       <Dialog open={open === 'revisions'} title={t('tools.revisionsTitle')} onClose={() => setOpen(null)} wide>
@@ -70,6 +89,11 @@ export function DraftTools({ docId, me, role, model }: { docId: string; me: Me; 
           <Dialog open={open === 'audit'} title={t('tools.auditTitle')} onClose={() => setOpen(null)} wide>
             <AuditView docId={docId} model={model} />
           </Dialog>
+          {screen && (
+            <Dialog open={screenOpen} title={t('room.screen.title')} onClose={() => setScreenOpen(false)} wide>
+              {screenOpen && screen}
+            </Dialog>
+          )}
         </>
       )}
     </nav>

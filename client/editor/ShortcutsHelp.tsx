@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { roomShortcuts } from '../room/roomShortcuts';
 import { shortcuts } from './AccordEditing';
 import { shortcutLabel } from './shortcutLabel';
 import { negotiationActions } from './Toolbar';
@@ -37,6 +38,9 @@ export function ShortcutsHelp() {
             <kbd>{shortcutLabel('Mod-Alt-l')}</kbd>
           </>,
         )}
+        {row(t('room.shortcutFlag'), <kbd>{shortcutLabel(roomShortcuts.flag.key)}</kbd>)}
+        {row(t('room.shortcutNext'), <kbd>{shortcutLabel(roomShortcuts.next.key)}</kbd>)}
+        {row(t('room.shortcutQueue'), <kbd>{shortcutLabel(roomShortcuts.queue.key)}</kbd>)}
         {row(
           t('shortcuts.undoRedo'),
           <>

@@ -6,6 +6,7 @@ import { readDraft } from '../../shared/model/readDraft';
 import { EDITOR_ROOT } from '../../shared/model/schemaNames';
 import { errorMessage } from '../api/apiClient';
 import { type GovernanceApi, governanceApi } from '../api/governanceApi';
+import { meetingRoomApi } from '../api/meetingRoomApi';
 import type { DocumentDetail, Me } from '../api/types';
 import { AppHeader } from '../app/AppHeader';
 import { Dialog } from '../app/Dialog';
@@ -23,7 +24,11 @@ import { Toolbar } from '../editor/Toolbar';
 import { dashboardSections, panelParagraph } from '../model/panelParagraph';
 import { useAnnouncements } from '../model/useAnnouncements';
 import { useDraftModel } from '../model/useDraftModel';
+import { useMeetingRoom } from '../model/useMeetingRoom';
 import { usePresence } from '../model/usePresence';
+import { ScreenTools } from '../room/ScreenTools';
+import { SpeakerQueue } from '../room/SpeakerQueue';
+import { useScreenDriving } from '../room/useScreenDriving';
 import { PanelJump } from './PanelJump';
 import { roleLabel } from './roleLabels';
 
@@ -44,6 +49,8 @@ export function DraftWorkspace({
   const { session } = collab;
   const model = useDraftModel(session?.doc ?? null);
   const presence = usePresence(session?.provider.awareness ?? null);
+  const room = useMeetingRoom(session?.doc ?? null);
+  const roomApi = useMemo(() => meetingRoomApi(docId), [docId]);
   const [editor, setEditor] = useState<Editor | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -85,6 +92,7 @@ export function DraftWorkspace({
     };
   }, [editor]);
   const delegationCode = info.delegation?.code ?? null;
+  useScreenDriving(roomApi, room, { userId: me.id, isChair: role === 'chair' }, selected);
   // The language too: the panel carries translated explanations (why locking is not possible).
   // biome-ignore lint/correctness/useExhaustiveDependencies: a language change must recompute it
   const panel = useMemo(
@@ -202,7 +210,13 @@ export function DraftWorkspace({
           <span className={`role-badge role-${role}`}>{t('draft.you', { role: roleLabel(role) })}</span>
           <ConnectionBadge state={collab} />
         </div>
-        <DraftTools docId={docId} me={me} role={role} model={model} />
+        <DraftTools
+          docId={docId}
+          me={me}
+          role={role}
+          model={model}
+          screen={<ScreenTools docId={docId} me={me} room={room} roomApi={roomApi} />}
+        />
       </AppHeader>
       <div className="alerts" role="alert">
         {collab.accessLost && <p className="error">{collab.accessLost}</p>}
@@ -243,6 +257,14 @@ export function DraftWorkspace({
         </section>
         <aside className="side" aria-label={t('draft.side')}>
           <LitHost tag="accord-presence" props={{ users: presence }} className="card" />
+          <SpeakerQueue
+            api={roomApi}
+            room={room}
+            role={role}
+            delegation={delegationCode}
+            selected={selected}
+            labels={model.labels}
+          />
           <section id="paragraph-panel" tabIndex={-1} aria-label={t('draft.selectedParagraph')} className="card">
             <LitHost
               tag="accord-paragraph-panel"
