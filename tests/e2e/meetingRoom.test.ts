@@ -106,5 +106,6 @@ describe('the meeting room: speaker queue and projection', () => {
     const own = await popup;
     await own.locator('.projected-paragraph.current[data-paragraph-id=p-three]').waitFor({ timeout: 15_000 });
     await screenContext.close();
-  });
+    // About 20 s alone; generous for a loaded 2-core machine (no step waits a fixed time).
+  }, 90_000);
 });
