@@ -15,7 +15,7 @@ export async function buildApiDocument(): Promise<ReturnType<typeof openApiDocum
   const dataDir = mkdtempSync(join(tmpdir(), 'accord-openapi-'));
   try {
     const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-    const accord = createAccord(config, createLogger(config));
+    const accord = await createAccord(config, createLogger(config));
     try {
       return openApiDocument(accord.app, '/');
     } finally {

@@ -35,8 +35,10 @@ import { httpLog } from './ops/httpLog.js';
 import { Metrics } from './ops/metrics.js';
 import { opsRoutes } from './ops/opsRoutes.js';
 import { findClientDir, serveClient } from './ops/staticAssets.js';
+import type { AccordStore } from './store/accordStore.js';
 import { Accounts } from './store/accounts.js';
 import { AuditLog } from './store/auditLog.js';
+import { openSqliteStore } from './store/openSqliteStore.js';
 import { RevisionStore } from './store/revisionStore.js';
 import { ScreenLinks } from './store/screenLinks.js';
 import { openSqlite, type SqliteDatabase } from './store/sqliteDatabase.js';
@@ -51,6 +53,8 @@ export interface Accord {
   setup: DocumentSetup;
   collab: CollabUpgrade;
   db: SqliteDatabase;
+  /** The async repositories over the same file (routes move onto them; issue 12). */
+  store: AccordStore;
   /** Applies silence deadlines; startServer starts it (applying what fell due while down) before listening. */
   silenceClock: SilenceClock;
   /** Stores every room, closes sockets with 1001 and the database. */
@@ -61,8 +65,17 @@ export interface Accord {
 const SESSION_ENDPOINTS = /^\/api\/(signin|invites\/[^/]+\/accept)$/;
 
 /** Builds the whole server without listening (main.ts / startServer.ts listen). */
-export function createAccord(config: Config, log: Logger): Accord {
+export async function createAccord(config: Config, log: Logger): Promise<Accord> {
   const db = openSqlite(config.DATA_DIR, config.SQLITE_SYNCHRONOUS);
+  // The async store over the same handle: opening it runs the store migrations (one list for
+  // SQLite and PostgreSQL, server/store/CONTEXT.md), so every table exists before anything runs.
+  let store: AccordStore;
+  try {
+    store = await openSqliteStore(db, { closeHandle: false });
+  } catch (err) {
+    db.close();
+    throw err;
+  }
   const accounts = new Accounts(db);
   // Chain verification hashes every entry: on the worker pool, not the event loop.
   const audit = new AuditLog(db, checkChainInWorker);
@@ -192,12 +205,14 @@ export function createAccord(config: Config, log: Logger): Accord {
     setup,
     collab,
     db,
+    store,
     silenceClock,
     async close() {
       closing = true;
       await silenceClock.stop();
       await rooms.closeAll();
       collab.closeAll(1001, 'server shutting down');
+      await store.close();
       db.close();
     },
   };

@@ -25,7 +25,7 @@ export async function startServer(
   for (const [k, v] of Object.entries(overrides)) env[k] = v === undefined ? undefined : String(v);
   const config = loadConfig(env);
   const log = createLogger(config, options.logDestination);
-  const accord = createAccord(config, log);
+  const accord = await createAccord(config, log);
   // Deadlines that passed while the server was down take effect before anyone connects.
   await accord.silenceClock.start();
   const server = createAdaptorServer({ fetch: accord.app.fetch });

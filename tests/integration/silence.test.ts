@@ -222,7 +222,9 @@ describe('silence procedure', () => {
     expect(expired).toHaveLength(1);
     expect(expired[0]).toMatchObject({ actor: null, detail: { agreed: ['a2', 'a3'], broken: ['a1'] } });
     // Agreed on this text: the agreement records its hash like the chair's own.
-    expect(server.accord.db.prepare('SELECT done_at FROM deadlines').all()).toEqual([{ done_at: expect.any(Number) }]);
+    expect(server.accord.db.prepare("SELECT done_at FROM jobs WHERE kind = 'silence.expire'").all()).toEqual([
+      { done_at: expect.any(Number) },
+    ]);
   });
 
   it('the chair extends a silence (nothing happens at the old deadline) and ends another early (released, nothing agreed)', async () => {

@@ -382,9 +382,11 @@ describe.each(storeAdapters)('store contract on $dialect', (adapter) => {
       later(5_001);
       const [due] = (await store.jobs.claimDue('node-b', 100, 60_000)).filter((j) => j.key === key);
       expect(await store.jobs.complete(due as ClaimedJob)).toBe(true);
-      // Done is done: the key is not scheduled again.
-      expect(await store.jobs.schedule({ key, kind: 'silence.end', docId: doc, payload: { v: 3 }, runAt: t })).toBe(id);
       expect(await store.jobs.pending(doc)).toEqual([]);
+      // Scheduling the key again opens it again, still one job.
+      expect(await store.jobs.schedule({ key, kind: 'silence.end', docId: doc, payload: { v: 3 }, runAt: t })).toBe(id);
+      expect((await store.jobs.pending(doc)).map((j) => j.payload)).toEqual([{ v: 3 }]);
+      expect(await store.jobs.cancel(id)).toBe(true);
     });
   });
 

@@ -37,6 +37,10 @@ describe('upgrading an existing SQLite store file', () => {
     await log.append(doc.id, [new Uint8Array([1]), new Uint8Array([2]), new Uint8Array([3])]);
     await log.compact(doc.id, new Uint8Array([9, 9]), 2);
     new RevisionStore(before).issue(doc.id, chair.userId, 'first', new Uint8Array([7]));
+    // A silence deadline as the file's own table held it before deadlines became keyed jobs.
+    before
+      .prepare("INSERT INTO deadlines (key, doc_id, kind, due_at) VALUES ('silence:s1', ?, 'silence.expire', 1234)")
+      .run(doc.id);
     expect(before.pragma('user_version', { simple: true })).toBe(migrations.length);
     before.close();
 
@@ -60,6 +64,9 @@ describe('upgrading an existing SQLite store file', () => {
       expect((await store.audit.verify(doc.id)).intact).toBe(true);
       expect((await store.audit.verify(null)).intact).toBe(true);
       expect((await store.revisions.get(doc.id, 0))?.state).toEqual(new Uint8Array([7]));
+      expect(await store.jobs.pending(doc.id)).toMatchObject([
+        { key: 'silence:s1', kind: 'silence.expire', docId: doc.id, runAt: 1234 },
+      ]);
       // Written through the new store, read by the old classes (the server still runs them).
       await store.audit.append(doc.id, { actor: chair.userId, action: 'status.set', detail: {} });
       expect(

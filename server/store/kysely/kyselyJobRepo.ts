@@ -9,45 +9,37 @@ type JobRow = StoreSchema['jobs'];
 export class KyselyJobRepo implements JobRepo {
   constructor(private readonly x: StoreExecutor) {}
 
-  schedule(job: JobToSchedule): Promise<string> {
-    return this.x.atomically(async (x) => {
-      const key = job.key ?? null;
-      const payload = JSON.stringify(job.payload ?? null);
-      const inserted = await x.db
-        .insertInto('jobs')
-        .values({
-          id: randomUUID(),
-          key,
+  async schedule(job: JobToSchedule): Promise<string> {
+    const payload = JSON.stringify(job.payload ?? null);
+    const row = await this.x.db
+      .insertInto('jobs')
+      .values({
+        id: randomUUID(),
+        key: job.key ?? null,
+        kind: job.kind,
+        doc_id: job.docId,
+        payload,
+        run_at: job.runAt,
+        claimed_by: null,
+        claimed_until: null,
+        attempts: 0,
+        done_at: null,
+        created_at: this.x.now(),
+      })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({
           kind: job.kind,
           doc_id: job.docId,
           payload,
           run_at: job.runAt,
           claimed_by: null,
           claimed_until: null,
-          attempts: 0,
           done_at: null,
-          created_at: x.now(),
-        })
-        .onConflict((oc) =>
-          oc
-            .column('key')
-            .doUpdateSet({
-              kind: job.kind,
-              doc_id: job.docId,
-              payload,
-              run_at: job.runAt,
-              claimed_by: null,
-              claimed_until: null,
-            })
-            .where('jobs.done_at', 'is', null),
-        )
-        .returning('id')
-        .executeTakeFirst();
-      if (inserted) return inserted.id;
-      // The key's job is done already: it stays as it ran.
-      const done = await x.db.selectFrom('jobs').select('id').where('key', '=', key).executeTakeFirstOrThrow();
-      return done.id;
-    });
+        }),
+      )
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
   }
 
   claimDue(claimer: string, limit: number, claimMs: number): Promise<ClaimedJob[]> {

@@ -84,6 +84,22 @@ export const storeMigrations: readonly StoreMigration[] = [
       await sql`CREATE UNIQUE INDEX jobs_key ON jobs (key)`.execute(db);
     },
   },
+  {
+    version: 5,
+    name: 'silence deadlines become keyed jobs',
+    // The embedded store's `deadlines` table (its own migration 7) held the same thing as `jobs`
+    // with a key: one table for scheduled work, so the rows move and the table goes. PostgreSQL
+    // never had it.
+    async up({ db, dialect, sqlite }) {
+      if (dialect !== 'sqlite' || !sqlite) return;
+      const exists = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'deadlines'").get();
+      if (!exists) return;
+      await sql`INSERT INTO jobs (id, key, kind, doc_id, payload, run_at, claimed_by, claimed_until, attempts, done_at, created_at)
+        SELECT lower(hex(randomblob(16))), key, kind, doc_id, 'null', due_at, NULL, NULL, 0, done_at, coalesce(done_at, due_at)
+        FROM deadlines`.execute(db);
+      await sql`DROP TABLE deadlines`.execute(db);
+    },
+  },
 ];
 
 /** The SQLite file's schema after its own migrations 1–5, in PostgreSQL types. */

@@ -13,9 +13,9 @@ export interface Job {
 
 export interface JobToSchedule {
   /**
-   * Scheduling a key that has a job not yet done moves that job (deadline, payload) and voids its
-   * claim — a claimer running the old deadline can no longer complete it. A key whose job is done
-   * is not scheduled again. Null: always a new job.
+   * Scheduling a key that has a job moves that job (deadline, payload), makes it pending again if
+   * it was done, and voids its claim — a claimer running the old deadline can no longer complete
+   * it. Null: always a new job.
    */
   key?: string | null;
   kind: string;
@@ -37,7 +37,7 @@ export interface ClaimedJob extends Job {
  * by someone else, so the late claimer's transaction rolls back.
  */
 export interface JobRepo {
-  /** The job's id (for a key: the id of the job under that key, moved or already done). */
+  /** The job's id (for a key: the id of the one job under that key). */
   schedule(job: JobToSchedule): Promise<string>;
   /** Claims up to `limit` due jobs (earliest deadline first) for `claimMs`. */
   claimDue(claimer: string, limit: number, claimMs: number): Promise<ClaimedJob[]>;
