@@ -149,7 +149,7 @@ describe('silence procedure', () => {
     const deadline = new Date(Date.now() + 60_000).toISOString();
     const unclean = await api.start({ scope: { kind: 'draft' }, deadline });
     expectRule(unclean, 'not_clean');
-    expect((unclean.body.error?.details as { paragraphIds?: string[] }).paragraphIds).toEqual(['a2']);
+    expect((unclean.body.error?.details as { paragraphIds?: string[] } | undefined)?.paragraphIds).toEqual(['a2']);
     expect((await api.start({ scope: { kind: 'section', sectionId: 's-b' }, deadline })).status).toBe(201);
     expectRule(
       await api.start({ scope: { kind: 'paragraphs', paragraphIds: ['b3', 'a1'] }, deadline }),
