@@ -5572,6 +5572,8 @@ export interface operations {
                 format?: "json" | "html";
                 /** @description 1: the html page as an attachment */
                 download?: string;
+                /** @description Language of the html page's words; else the person's interface language, else en */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             };
             header?: never;
             path: {

@@ -5,7 +5,7 @@ import type { DocumentSummary, Me, RevisionInfo } from '../api/types';
 import { AppHeader } from '../app/AppHeader';
 import { comparePath, draftPath, navigate } from '../app/router';
 import { usePageTitle } from '../app/usePageTitle';
-import { i18n } from '../i18n/i18n';
+import { currentLanguage, i18n } from '../i18n/i18n';
 import { sanitizeHtml } from './sanitizeHtml';
 
 const versionLabel = (revisions: RevisionInfo[], v: string) =>
@@ -29,6 +29,8 @@ export function ComparePage({
   me: Me;
 }) {
   const { t } = useTranslation();
+  // The page's words come from the server: asked for in the language shown, again when it changes.
+  const lang = currentLanguage();
   const base = `/api/documents/${encodeURIComponent(docId)}`;
   const [info, setInfo] = useState<DocumentSummary | null>(null);
   const [revisions, setRevisions] = useState<RevisionInfo[] | null>(null);
@@ -61,7 +63,7 @@ export function ComparePage({
     if (!from || !to) return;
     dataOf(
       api.GET('/api/documents/{id}/compare', {
-        params: { path: { id: docId }, query: { from, to, format: 'html' } },
+        params: { path: { id: docId }, query: { from, to, format: 'html', lang } },
         parseAs: 'text',
       }),
     ).then(
@@ -71,7 +73,7 @@ export function ComparePage({
       },
       (err: unknown) => setError(errorMessage(err)),
     );
-  }, [docId, from, to]);
+  }, [docId, from, to, lang]);
 
   const title =
     revisions && from && to
@@ -136,7 +138,10 @@ export function ComparePage({
             {t('compare.print')}
           </button>
           {from && to && (
-            <a href={`${base}/compare?${new URLSearchParams({ from, to, format: 'html', download: '1' })}`} download>
+            <a
+              href={`${base}/compare?${new URLSearchParams({ from, to, format: 'html', download: '1', lang })}`}
+              download
+            >
               {t('compare.downloadHtml')}
             </a>
           )}

@@ -1,35 +1,48 @@
+import { defaultLanguage } from '../../shared/i18n/languages.js';
 import type { Comparison, ParagraphComparison } from '../../shared/model/compare.js';
-import { type ParagraphStatus, statusLabels } from '../../shared/model/governance.js';
+import type { ParagraphStatus } from '../../shared/model/governance.js';
 import { escapeXml as esc } from './escape.js';
+import { type ComparisonPhrase, type ExportVocabulary, exportVocabulary } from './exportVocabulary.js';
 
-const statusName = (s: ParagraphStatus | null): string => (s === null ? '—' : statusLabels[s]);
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-function notes(p: ParagraphComparison): string[] {
+function notes(p: ParagraphComparison, w: ExportVocabulary): string[] {
+  const say = (key: ComparisonPhrase, values: Record<string, string | number> = {}) => w.comparison(key, values);
+  const statusName = (s: ParagraphStatus | null): string => (s === null ? say('noStatus') : w.status(s));
   const out: string[] = [];
-  if (p.kinds.includes('added')) out.push('added');
-  if (p.kinds.includes('removed')) out.push('removed');
+  if (p.kinds.includes('added')) out.push(say('added'));
+  if (p.kinds.includes('removed')) out.push(say('removed'));
+  const was = w.paragraphNumber(p.previousNumber ?? '');
   if (p.kinds.includes('moved')) {
-    const where = p.previousSection !== p.section ? ` from “${esc(p.previousSection ?? '')}”` : '';
-    out.push(`moved${where} (was ${esc(p.previousNumber ?? '')})`);
+    out.push(
+      p.previousSection !== p.section
+        ? say('movedFrom', { section: p.previousSection ?? '', was })
+        : say('moved', { was }),
+    );
   } else if (p.previousNumber !== null && p.previousNumber !== p.number && !p.kinds.includes('removed')) {
-    out.push(`renumbered (was ${esc(p.previousNumber)})`);
+    out.push(say('renumbered', { was }));
   }
-  if (p.status) out.push(`status ${esc(statusName(p.status.from))} → ${esc(statusName(p.status.to))}`);
-  if (p.locked) out.push(p.locked.to ? 'locked' : 'unlocked');
-  if (p.brackets.added.length) out.push(`${plural(p.brackets.added.length, 'bracket')} added`);
-  if (p.brackets.resolved.length) out.push(`${plural(p.brackets.resolved.length, 'bracket')} resolved`);
-  for (const o of p.objections.lodged) out.push(`objection lodged by ${esc(o.author)}: ${esc(o.reason)}`);
-  for (const o of p.objections.withdrawn) out.push(`objection by ${esc(o.author)} withdrawn`);
-  for (const o of p.objections.answered) out.push(`objection by ${esc(o.author)} answered`);
-  return out;
+  if (p.status) out.push(say('status', { from: statusName(p.status.from), to: statusName(p.status.to) }));
+  if (p.locked) out.push(say(p.locked.to ? 'locked' : 'unlocked'));
+  if (p.brackets.added.length) out.push(say('bracketsAdded', { n: p.brackets.added.length }));
+  if (p.brackets.resolved.length) out.push(say('bracketsResolved', { n: p.brackets.resolved.length }));
+  for (const o of p.objections.lodged) out.push(say('objectionLodged', { author: o.author, reason: o.reason }));
+  for (const o of p.objections.withdrawn) out.push(say('objectionWithdrawn', { author: o.author }));
+  for (const o of p.objections.answered) out.push(say('objectionAnswered', { author: o.author }));
+  // Escaped once, after the words are put together: names and reasons are the members' own text.
+  return out.map(esc);
 }
 
 /**
  * The comparison as escaped HTML with `<ins>`/`<del>`: a fragment for the editor's comparison
  * view, or with `standalone` a complete printable page to download. Unchanged paragraphs are left out.
  */
-export function comparisonHtml(c: Comparison, from: string, to: string, standalone = false): string {
+export function comparisonHtml(
+  c: Comparison,
+  from: string,
+  to: string,
+  standalone = false,
+  w: ExportVocabulary = exportVocabulary(defaultLanguage),
+): string {
+  const say = (key: ComparisonPhrase, values: Record<string, string | number> = {}) => esc(w.comparison(key, values));
   const rows = c.paragraphs
     .filter((p) => !p.kinds.includes('unchanged'))
     .map((p) => {
@@ -43,28 +56,37 @@ export function comparisonHtml(c: Comparison, from: string, to: string, standalo
       // h2: the comparison page's own title is the h1, and headings must not skip levels (WCAG 1.3.1).
       return (
         `<article class="${classes}" data-paragraph="${esc(p.id)}">` +
-        `<h2>${esc(p.number)} <small>${esc(p.section)}</small></h2>` +
-        `<p class="cmp-notes">${notes(p).join(' · ')}</p><p class="cmp-text">${text}</p></article>`
+        `<h2><bdi>${esc(w.paragraphNumber(p.number))}</bdi> <small><bdi>${esc(p.section)}</bdi></small></h2>` +
+        `<p class="cmp-notes">${notes(p, w).join(' · ')}</p><p class="cmp-text">${text}</p></article>`
       );
     })
     .join('\n');
   const sections = c.sections
     .map((s) =>
       s.change === 'renamed'
-        ? `<li>Section “${esc(s.previousHeading ?? '')}” renamed “${esc(s.heading)}”</li>`
-        : `<li>Section “${esc(s.heading)}” ${s.change}</li>`,
+        ? `<li>${say('sectionRenamed', { from: s.previousHeading ?? '', to: s.heading })}</li>`
+        : `<li>${say(s.change === 'added' ? 'sectionAdded' : 'sectionRemoved', { heading: s.heading })}</li>`,
     )
     .join('');
   const s = c.summary;
-  const summary =
-    `<p class="cmp-summary">${esc(from)} → ${esc(to)}: ${s.added} added, ${s.removed} removed, ` +
-    `${s.changed} changed, ${s.moved} moved; ${plural(s.statusChanges, 'status change')}, ` +
-    `${s.bracketsAdded} brackets added, ${s.bracketsResolved} resolved; ` +
-    `${s.objectionsLodged} objections lodged, ${s.objectionsWithdrawn} withdrawn, ${s.objectionsAnswered} answered</p>`;
-  const body = `${summary}${sections ? `<ul class="cmp-sections">${sections}</ul>` : ''}${rows || '<p>No differences.</p>'}`;
-  const fragment = `<section class="comparison">${body}</section>`;
+  const summary = `<p class="cmp-summary">${say('summary', {
+    from: w.revision(from),
+    to: w.revision(to),
+    added: s.added,
+    removed: s.removed,
+    changed: s.changed,
+    moved: s.moved,
+    statusChanges: s.statusChanges,
+    bracketsAdded: s.bracketsAdded,
+    bracketsResolved: s.bracketsResolved,
+    lodged: s.objectionsLodged,
+    withdrawn: s.objectionsWithdrawn,
+    answered: s.objectionsAnswered,
+  })}</p>`;
+  const body = `${summary}${sections ? `<ul class="cmp-sections">${sections}</ul>` : ''}${rows || `<p>${say('none')}</p>`}`;
+  const fragment = `<section class="comparison" lang="${w.language}" dir="${w.direction}">${body}</section>`;
   if (!standalone) return fragment;
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(from)} → ${esc(to)}</title>
+  return `<!doctype html><html lang="${w.language}" dir="${w.direction}"><head><meta charset="utf-8"><title>${esc(w.revision(from))} → ${esc(w.revision(to))}</title>
 <style>body{font-family:"DejaVu Serif",Georgia,serif;max-width:48em;margin:2em auto;padding:0 1em}
 ins{background:#d4f7d4;text-decoration:underline}del{background:#fbd4d4}.cmp-notes{font-size:.85em;color:#555}
 </style></head><body>${fragment}</body></html>`;

@@ -33,7 +33,11 @@ export interface ExportVocabulary {
   objection(author: string, reason: string): string;
   /** "Zero draft", "Working text", "Rev.2" as the revision store names them. */
   revision(label: string): string;
+  /** The words of a comparison of two versions (comparisonHtml.ts). */
+  comparison(key: ComparisonPhrase, values?: Record<string, string | number>): string;
 }
+
+export type ComparisonPhrase = keyof (typeof exportCatalogs)['en']['export']['comparison'];
 
 const cache = new Map<Language, ExportVocabulary>();
 
@@ -90,5 +94,6 @@ function build(language: Language, t: TFunction): ExportVocabulary {
       const rev = /^Rev\.(\d+)$/.exec(label);
       return rev ? s('revision.numbered', { n: rev[1]! }) : label;
     },
+    comparison: (key, values) => s(`comparison.${key}`, values),
   };
 }

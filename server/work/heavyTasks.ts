@@ -1,9 +1,11 @@
 import { type MessagePort, threadId } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import type { Language } from '../../shared/i18n/languages.js';
 import { type Comparison, compareDrafts } from '../../shared/model/compare.js';
 import type { DraftVersion } from '../documents/draftVersions.js';
 import { comparisonHtml } from '../export/comparisonHtml.js';
 import { type ExportFormat, exportDocument } from '../export/exportDocument.js';
+import { exportVocabulary } from '../export/exportVocabulary.js';
 import type { ReportInput } from '../export/reportModel.js';
 import { type ImportedDraft, importDraft } from '../import/importDraft.js';
 import { ImportError } from '../import/importError.js';
@@ -25,7 +27,7 @@ export type HeavyTask =
       /** Told when the parsing starts: the import's time limit does not count the thread's start-up. */
       started: MessagePort;
     }
-  | { kind: 'compare'; a: DraftVersion; b: DraftVersion; html: { download: boolean } | null }
+  | { kind: 'compare'; a: DraftVersion; b: DraftVersion; html: { download: boolean; language: Language } | null }
   | { kind: 'auditChain'; file: string; start: ChainCheckStart };
 
 export type HeavyResult =
@@ -60,7 +62,15 @@ export default async function runHeavyTask(task: HeavyTask): Promise<HeavyResult
       }
     case 'compare': {
       const comparison = compareDrafts(task.a, task.b);
-      const html = task.html ? comparisonHtml(comparison, task.a.label, task.b.label, task.html.download) : null;
+      const html = task.html
+        ? comparisonHtml(
+            comparison,
+            task.a.label,
+            task.b.label,
+            task.html.download,
+            exportVocabulary(task.html.language),
+          )
+        : null;
       return { kind: 'compare', comparison, html };
     }
     case 'auditChain': {

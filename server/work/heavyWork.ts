@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
+import type { Language } from '../../shared/i18n/languages.js';
 import type { Comparison } from '../../shared/model/compare.js';
 import type { DraftVersion } from '../documents/draftVersions.js';
 import type { ExportedFile, ExportFormat } from '../export/exportDocument.js';
@@ -115,7 +116,7 @@ export async function importInWorker(
 export async function compareInWorker(
   a: DraftVersion,
   b: DraftVersion,
-  html: { download: boolean } | null,
+  html: { download: boolean; language: Language } | null,
 ): Promise<{ comparison: Comparison; html: string | null }> {
   const r = await heavyPool().run({ kind: 'compare', a, b, html });
   if (r.kind !== 'compare') throw new Error(`the compare worker answered ${r.kind}`);

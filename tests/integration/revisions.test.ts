@@ -268,6 +268,25 @@ describe('revisions: issued by the chair, read by everyone, immutable, compared 
     expect(download.headers.get('content-disposition')).toBe('attachment; filename="compare-Rev.2-Rev.3.html"');
     expect(await download.text()).toMatch(/^<!doctype html>/);
 
+    // In the reader's language: asked for, or the one they chose for the interface.
+    const fr = (await server.api<string>('GET', `/api/documents/${docId}/compare?from=2&to=3&format=html&lang=fr`))
+      .body;
+    expect(fr).toContain('<section class="comparison" lang="fr" dir="ltr">');
+    expect(fr).toMatch(/Rev\.2 → Rev\.3 : paragraphes ajoutés : 1, supprimés : 1, modifiés : 2/);
+    expect(fr).toContain('objection formulée par Mo Member');
+    // The group's own text stays as written (English here); only Accord's words are translated.
+    const ours = (page: string) =>
+      [...page.matchAll(/<p class="cmp-(?:summary|notes)">(.*?)<\/p>/g)].map((m) => m[1]).join(' | ');
+    expect(ours(fr)).toContain('statut Projet → Convenu ad referendum');
+    expect(ours(fr)).not.toMatch(/\b(added|removed|changed|lodged|withdrawn|answered|status|brackets?)\b/);
+    const ar = await fetch(`${server.url}/api/documents/${docId}/compare?from=2&to=3&format=html&download=1&lang=ar`, {
+      headers: { authorization: `Bearer ${observer.token}` },
+    });
+    const arPage = await ar.text();
+    expect(arPage).toMatch(/^<!doctype html><html lang="ar" dir="rtl">/);
+    expect(arPage).toContain('اعتراض من Mo Member');
+    expect(ours(arPage)).not.toMatch(/\b(added|removed|changed|lodged|withdrawn|answered|status|brackets?)\b/);
+
     expect((await server.api('GET', `/api/documents/${docId}/compare?from=2&to=7`)).status).toBe(404);
     expect((await server.api('GET', `/api/documents/${docId}/compare?from=x&to=3`)).status).toBe(400);
   });

@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { defaultLanguage, languages } from '../../../shared/i18n/languages.js';
 import { numberDraft } from '../../../shared/model/numbering.js';
 import { draftVersion, parseVersionRef } from '../../documents/draftVersions.js';
 import { issueRevision } from '../../governance/commands/issueRevision.js';
@@ -27,6 +28,9 @@ const compareQuery = z.object({
   to: versionRef('The newer version'),
   format: z.enum(['json', 'html']).default('json'),
   download: z.string().optional().openapi({ description: '1: the html page as an attachment' }),
+  lang: z.enum(languages).optional().openapi({
+    description: "Language of the html page's words; else the person's interface language, else en",
+  }),
 });
 
 export function revisionRoutes(s: Services): OpenAPIHono<AppEnv> {
@@ -164,7 +168,9 @@ export function revisionRoutes(s: Services): OpenAPIHono<AppEnv> {
       ]);
       // Compared (and rendered) on a worker thread: two large revisions take a while.
       const download = q.download === '1';
-      const { comparison, html } = await compareInWorker(a, b, q.format === 'html' ? { download } : null);
+      const { who } = c.get('membership');
+      const language = q.lang ?? s.accounts.language(who.userId) ?? defaultLanguage;
+      const { comparison, html } = await compareInWorker(a, b, q.format === 'html' ? { download, language } : null);
       if (html !== null) {
         if (download) {
           const name = `compare-${a.label}-${b.label}`.replace(/[^A-Za-z0-9.-]+/g, '-');
