@@ -50,7 +50,9 @@ describe('silence deadline across restarts', () => {
       expect(Object.keys(gov.locks).sort()).toEqual(['b2', 'b3']);
       expect(silence.silences[0]).toMatchObject({ state: 'expired', outcome: { agreed: ['b2', 'b3'] } });
       expect(silence.frozen).toEqual({});
-      const rows = server.accord.db.prepare('SELECT done_at, claimed_until FROM deadlines').all() as Array<{
+      const rows = server.accord.db
+        .prepare("SELECT done_at, claimed_until FROM jobs WHERE kind = 'silence.expire'")
+        .all() as Array<{
         done_at: number | null;
         claimed_until: number | null;
       }>;
