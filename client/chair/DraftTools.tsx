@@ -8,6 +8,7 @@ import type { DraftModel } from '../model/useDraftModel';
 import { AuditView } from './AuditView';
 import { MembersView } from './MembersView';
 import { RevisionsView } from './RevisionsView';
+import { SilenceTool } from './SilenceTool';
 
 type Tool = 'members' | 'audit' | 'revisions';
 
@@ -76,6 +77,7 @@ export function DraftTools({
               {t('room.screen.tool')}
             </button>
           )}
+          <SilenceTool docId={docId} model={model} />
         </>
       )}
       <Dialog open={open === 'revisions'} title={t('tools.revisionsTitle')} onClose={() => setOpen(null)} wide>

@@ -1,6 +1,8 @@
+import { AccordCountdown } from './AccordCountdown';
 import { AccordDashboard } from './AccordDashboard';
 import { AccordParagraphPanel } from './AccordParagraphPanel';
 import { AccordPresence } from './AccordPresence';
+import { AccordSilenceNotice } from './AccordSilenceNotice';
 import { AccordStatusBadge } from './AccordStatusBadge';
 
 /** Registers Accord's web components once (safe to import from several entry points). */
@@ -9,6 +11,8 @@ const components: [string, CustomElementConstructor][] = [
   ['accord-presence', AccordPresence],
   ['accord-paragraph-panel', AccordParagraphPanel],
   ['accord-dashboard', AccordDashboard],
+  ['accord-countdown', AccordCountdown],
+  ['accord-silence-notice', AccordSilenceNotice],
 ];
 for (const [name, ctor] of components) if (!customElements.get(name)) customElements.define(name, ctor);
 
@@ -18,5 +22,7 @@ declare global {
     'accord-presence': AccordPresence;
     'accord-paragraph-panel': AccordParagraphPanel;
     'accord-dashboard': AccordDashboard;
+    'accord-countdown': AccordCountdown;
+    'accord-silence-notice': AccordSilenceNotice;
   }
 }

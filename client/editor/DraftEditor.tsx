@@ -8,6 +8,7 @@ import type { Governance } from '../../shared/model/governance';
 import { WHOLE_DRAFT } from '../../shared/model/proposals';
 import { readDraft, readGovernance } from '../../shared/model/readDraft';
 import { EDITOR_ROOT, GOVERNANCE_ROOT } from '../../shared/model/schemaNames';
+import { readSilences } from '../../shared/model/silence';
 import type { Me } from '../api/types';
 import type { CollabSession } from '../collab/CollabSession';
 import { userColor } from '../collab/userColor';
@@ -87,8 +88,13 @@ export function DraftEditor({
     const push = () => {
       if (editor.isDestroyed) return;
       const gov = readGovernance(map);
+      const { silences, frozen } = readSilences(map);
+      const deadlines = new Map(silences.map((s) => [s.id, s.deadline]));
+      const silenced = new Map<string, number>();
+      for (const [pid, sid] of Object.entries(frozen)) silenced.set(pid, deadlines.get(sid) ?? 0);
       const locked = new Set(Object.keys(gov.locks));
-      const key = [...locked].sort().join(',');
+      // Frozen paragraphs count as locked for undo too: a silence must not be undone into.
+      const key = [...locked, ...silenced.keys()].sort().join(',');
       if (key !== lockedKey) {
         lockedKey = key;
         // Undo must not replay one's own earlier edit into a paragraph that has since been locked.
@@ -98,7 +104,12 @@ export function DraftEditor({
       editor.view.dispatch(
         setGovState(
           editor.state.tr,
-          { locked, proposalsOnly: proposalsOnlyParagraphs(session.doc, gov, role), statuses: gov.statuses },
+          {
+            locked,
+            proposalsOnly: proposalsOnlyParagraphs(session.doc, gov, role),
+            silenced,
+            statuses: gov.statuses,
+          },
           ++version,
         ),
       );

@@ -40,7 +40,7 @@ export function panelParagraph(
   const status = statusOf(gov, id);
   const sectionId = model.draft.sections.find((s) => s.paragraphs.some((x) => x.id === id))?.id ?? '';
   const lockVerdict = checkLock({ role: viewer.role, status, ...facts });
-  return {
+  const panel: PanelParagraph = {
     id,
     label: label ? formatLabel(label) : '?',
     status,
@@ -65,6 +65,18 @@ export function panelParagraph(
     sectionId,
     sectionProposalsOnly: (gov.proposalsOnly ?? []).includes(sectionId),
     draftProposalsOnly: (gov.proposalsOnly ?? []).includes(WHOLE_DRAFT),
+  };
+  // Under silence the paragraph is frozen for everyone: the only action is to break silence
+  // (<accord-silence-notice>); the server refuses the others anyway.
+  if (!model.silence.frozen[id]) return panel;
+  return {
+    ...panel,
+    allowedStatuses: [],
+    lockBlocked: undefined,
+    canUnlock: false,
+    canObject: false,
+    canPropose: false,
+    canDecide: false,
   };
 }
 

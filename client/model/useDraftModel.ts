@@ -6,6 +6,7 @@ import { numberDraft, type ParagraphLabel } from '../../shared/model/numbering';
 import { readDraft, readGovernance } from '../../shared/model/readDraft';
 import { type DraftRollup, draftRollup } from '../../shared/model/rollup';
 import { EDITOR_ROOT, GOVERNANCE_ROOT } from '../../shared/model/schemaNames';
+import { emptySilenceView, readSilences, type SilenceView } from '../../shared/model/silence';
 import { useThrottled } from './useThrottled';
 
 /** The draft as plain data, for the panels and dashboard (the editor renders the doc itself). */
@@ -14,6 +15,8 @@ export interface DraftModel {
   gov: Governance;
   labels: Map<string, ParagraphLabel>;
   rollup: DraftRollup;
+  /** Silence procedures and the paragraphs they freeze now. */
+  silence: SilenceView;
 }
 
 const emptyModel: DraftModel = {
@@ -21,12 +24,14 @@ const emptyModel: DraftModel = {
   gov: emptyGovernance({ title: '', symbol: '' }),
   labels: new Map(),
   rollup: draftRollup({ sections: [] }, emptyGovernance({ title: '', symbol: '' })),
+  silence: emptySilenceView,
 };
 
 export function readModel(doc: Y.Doc): DraftModel {
   const draft = readDraft(doc.getXmlFragment(EDITOR_ROOT));
-  const gov = readGovernance(doc.getMap(GOVERNANCE_ROOT));
-  return { draft, gov, labels: numberDraft(draft), rollup: draftRollup(draft, gov) };
+  const govMap = doc.getMap(GOVERNANCE_ROOT);
+  const gov = readGovernance(govMap);
+  return { draft, gov, labels: numberDraft(draft), rollup: draftRollup(draft, gov), silence: readSilences(govMap) };
 }
 
 /** Live, throttled view of the draft and its governance from the Y doc. */

@@ -7,6 +7,7 @@ import { EDITOR_ROOT } from '../../shared/model/schemaNames';
 import { errorMessage } from '../api/apiClient';
 import { type GovernanceApi, governanceApi } from '../api/governanceApi';
 import { meetingRoomApi } from '../api/meetingRoomApi';
+import { silenceApi } from '../api/silenceApi';
 import type { DocumentDetail, Me } from '../api/types';
 import { AppHeader } from '../app/AppHeader';
 import { Dialog } from '../app/Dialog';
@@ -16,12 +17,14 @@ import { UnsentEdits } from '../collab/UnsentEdits';
 import { useCollabSession } from '../collab/useCollabSession';
 import { LitHost } from '../components/LitHost';
 import type { PanelEvents } from '../components/panelTypes';
+import type { SilenceNoticeEvents } from '../components/silenceTypes';
 import { findClause } from '../editor/clauseAt';
 import { DraftEditor } from '../editor/DraftEditor';
 import { ShortcutsHelp } from '../editor/ShortcutsHelp';
 import { type SelectionSpan, selectionSpan } from '../editor/selectionSpan';
 import { Toolbar } from '../editor/Toolbar';
 import { dashboardSections, panelParagraph } from '../model/panelParagraph';
+import { silenceNotice } from '../model/silenceNotice';
 import { useAnnouncements } from '../model/useAnnouncements';
 import { useDraftModel } from '../model/useDraftModel';
 import { useMeetingRoom } from '../model/useMeetingRoom';
@@ -100,6 +103,9 @@ export function DraftWorkspace({
     [model, selected, me.id, role, delegationCode, presence, selection, i18n.language],
   );
   const sections = useMemo(() => dashboardSections(model), [model]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a language change must recompute it
+  const silence = useMemo(() => silenceNotice(model, selected, role), [model, selected, role, i18n.language]);
+  const silenceCalls = useMemo(() => silenceApi(docId), [docId]);
   const announcement = useAnnouncements(model, selected, me.id);
 
   /** Runs a governance action on the paragraph the panel showed when it was asked for (never a later selection). */
@@ -265,6 +271,20 @@ export function DraftWorkspace({
             selected={selected}
             labels={model.labels}
           />
+          {(silence.running.length > 0 || silence.selected) && (
+            <section aria-label={t('silence.title')} className="card silence-card">
+              <LitHost
+                tag="accord-silence-notice"
+                props={{ view: silence, busy, error: actionError }}
+                on={{
+                  'accord-break-silence': (d) => {
+                    const { paragraphId, reason } = d as SilenceNoticeEvents['accord-break-silence'];
+                    return act(paragraphId, (_a, pid) => silenceCalls.breakOn(pid, reason));
+                  },
+                }}
+              />
+            </section>
+          )}
           <section id="paragraph-panel" tabIndex={-1} aria-label={t('draft.selectedParagraph')} className="card">
             <LitHost
               tag="accord-paragraph-panel"

@@ -110,10 +110,12 @@ function clauseDecorations(
   const id = clauseKey(clause, pos);
   const label = labels.get(id);
   const locked = gov?.locked.has(id) ?? false;
+  const silencedUntil = gov?.silenced.get(id);
   const status = gov?.statuses[id] ?? 'draft';
   const bracket = clause.attrs.bracket as { byName?: unknown; at?: unknown } | null;
   const classes = [`status-${status}`];
   if (locked) classes.push('is-locked');
+  if (silencedUntil !== undefined) classes.push('is-silenced');
   if (bracket) classes.push('is-bracketed');
   if (clause.attrs.altGroup) classes.push('is-alternative');
   const attrs: Record<string, string> = {
@@ -126,10 +128,20 @@ function clauseDecorations(
   // Status in words beside the number, not by the border colour alone (WCAG 1.4.1).
   if (status !== 'draft') attrs['data-status'] = i18n.t(`status.${status}`);
   if (locked) attrs['data-locked'] = i18n.t('status.locked');
-  if (locked) attrs.contenteditable = 'false';
+  if (locked || silencedUntil !== undefined) attrs.contenteditable = 'false';
   if (bracket)
     attrs.title = i18n.t('editor.bracketedParagraph', { proposer: proposerTitle(bracket.byName, bracket.at) });
   out.push(Decoration.node(pos, pos + clause.nodeSize, attrs));
+  if (silencedUntil !== undefined) {
+    // The countdown ticks by itself (<accord-countdown>): the editor is not redrawn every second.
+    out.push(
+      Decoration.widget(pos + 1, () => silenceBadge(silencedUntil), {
+        side: -1,
+        key: `silence:${id}:${silencedUntil}`,
+        ignoreSelection: true,
+      }),
+    );
+  }
   inlineBracketWidgets(clause, pos, out);
 }
 
@@ -230,4 +242,15 @@ function outline(doc: PMNode): Draft {
     draft.sections.push({ id: (section.attrs.id as string | null) ?? '', heading: '', paragraphs });
   });
   return draft;
+}
+
+function silenceBadge(deadline: number): HTMLElement {
+  const el = document.createElement('span');
+  el.className = 'accord-silence-badge';
+  el.contentEditable = 'false';
+  const countdown = document.createElement('accord-countdown');
+  countdown.deadline = deadline;
+  countdown.compact = true;
+  el.append(countdown);
+  return el;
 }

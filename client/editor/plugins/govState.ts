@@ -10,6 +10,8 @@ export interface GovState {
   locked: ReadonlySet<string>;
   /** Paragraphs where this viewer (a member) may only table proposals: direct edits are refused. */
   proposalsOnly: ReadonlySet<string>;
+  /** Paragraphs under silence (frozen for everyone) → their deadline, for the countdown. */
+  silenced: ReadonlyMap<string, number>;
   statuses: Readonly<Record<string, ParagraphStatus>>;
   /** Bumped on every change so that plugins can tell that something moved. */
   version: number;
@@ -17,7 +19,13 @@ export interface GovState {
 
 export const govKey = new PluginKey<GovState>('accordGov');
 
-export const emptyGovState: GovState = { locked: new Set(), proposalsOnly: new Set(), statuses: {}, version: 0 };
+export const emptyGovState: GovState = {
+  locked: new Set(),
+  proposalsOnly: new Set(),
+  silenced: new Map(),
+  statuses: {},
+  version: 0,
+};
 
 export function govStatePlugin(): Plugin<GovState> {
   return new Plugin<GovState>({

@@ -15,8 +15,8 @@ import { govKey } from './govState';
 import { isRemoteChange } from './isRemoteChange';
 
 /**
- * A locked (agreed) paragraph must not change, nor (for members) one where the chair allows
- * only proposals. The server refuses such updates anyway, but a refusal costs a reload;
+ * A locked (agreed) paragraph must not change, nor one under silence, nor (for members) one
+ * where the chair allows only proposals. The server refuses such updates anyway, but a refusal costs a reload;
  * refusing the local transaction up front keeps the editor honest and the typing simply has
  * no effect.
  */
@@ -26,8 +26,11 @@ export function lockGuardPlugin(): Plugin {
     filterTransaction(tr, state) {
       if (!tr.docChanged || isRemoteChange(tr)) return true;
       const gov = govKey.getState(state);
-      if (!gov || (gov.locked.size === 0 && gov.proposalsOnly.size === 0)) return true;
-      const locked = gov.proposalsOnly.size === 0 ? gov.locked : new Set([...gov.locked, ...gov.proposalsOnly]);
+      if (!gov || (gov.locked.size === 0 && gov.proposalsOnly.size === 0 && gov.silenced.size === 0)) return true;
+      const locked =
+        gov.proposalsOnly.size === 0 && gov.silenced.size === 0
+          ? gov.locked
+          : new Set([...gov.locked, ...gov.proposalsOnly, ...gov.silenced.keys()]);
       return !tr.steps.some((step, i) => {
         const doc = tr.docs[i];
         const range = stepRange(step);

@@ -1,0 +1,329 @@
+import { type FormEvent, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatLabel } from '../../shared/model/numbering';
+import { DEFAULT_SILENCE_HOURS, type Silence, type SilenceScope } from '../../shared/model/silence';
+import { errorMessage } from '../api/apiClient';
+import { silenceApi } from '../api/silenceApi';
+import { Dialog } from '../app/Dialog';
+import { LitHost } from '../components/LitHost';
+import { formatDateTime } from '../i18n/formatDate';
+import { silenceScopeText } from '../model/silenceNotice';
+import type { DraftModel } from '../model/useDraftModel';
+
+const units = { seconds: 1000, minutes: 60_000, hours: 3_600_000, days: 86_400_000 } as const;
+type Unit = keyof typeof units;
+
+/** The browser's time zone: the deadline is shown to the chair in it, and recorded with it. */
+const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+/**
+ * The chair's silence procedure tool, in the draft tools: start a silence on the whole draft, a
+ * section or chosen paragraphs (time allowed: 72 hours unless changed; seconds for a demo), and
+ * extend or end the running ones. Plain form controls with labels, so it works from the keyboard.
+ */
+export function SilenceTool({ docId, model }: { docId: string; model: DraftModel }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(true)}>
+        {t('silence.tool')}
+      </button>
+      <Dialog open={open} title={t('silence.toolTitle')} onClose={() => setOpen(false)} wide>
+        <SilenceForms docId={docId} model={model} />
+      </Dialog>
+    </>
+  );
+}
+
+function SilenceForms({ docId, model }: { docId: string; model: DraftModel }) {
+  const { t } = useTranslation();
+  const calls = useMemo(() => silenceApi(docId), [docId]);
+  const ids = useId();
+  const [scope, setScope] = useState<SilenceScope['kind']>('section');
+  const [sectionId, setSectionId] = useState(model.draft.sections[0]?.id ?? '');
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const [amount, setAmount] = useState(DEFAULT_SILENCE_HOURS);
+  const [unit, setUnit] = useState<Unit>('hours');
+  const [lockOnExpiry, setLockOnExpiry] = useState(false);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  const run = async (fn: () => Promise<unknown>, message: string) => {
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    try {
+      await fn();
+      setDone(message);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const deadline = Date.now() + Math.max(0, amount) * units[unit];
+  const start = (e: FormEvent) => {
+    e.preventDefault();
+    const chosenScope: SilenceScope =
+      scope === 'draft'
+        ? { kind: 'draft' }
+        : scope === 'section'
+          ? { kind: 'section', sectionId }
+          : { kind: 'paragraphs', paragraphIds: [...chosen] };
+    // The instant is fixed when the chair presses the button, not when the form was drawn.
+    const at = new Date(Date.now() + amount * units[unit]).toISOString();
+    void run(
+      () => calls.start({ scope: chosenScope, deadline: at, timeZone, lockOnExpiry, note: note.trim() }),
+      t('silence.started'),
+    );
+  };
+
+  const running = model.silence.silences.filter((s) => s.state === 'running');
+  const closed = model.silence.silences
+    .filter((s) => s.state !== 'running')
+    .slice(-5)
+    .reverse();
+  const label = (id: string) => {
+    const l = model.labels.get(id);
+    return l ? formatLabel(l) : '?';
+  };
+
+  return (
+    <div className="silence-tool">
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {done && (
+        <p className="ok" role="status">
+          {done}
+        </p>
+      )}
+      {running.length > 0 && (
+        <section aria-labelledby={`${ids}-running`}>
+          <h3 id={`${ids}-running`}>{t('silence.running')}</h3>
+          <ul className="silence-list">
+            {running.map((s) => (
+              <RunningSilence
+                key={s.id}
+                silence={s}
+                scope={silenceScopeText(model, s)}
+                busy={busy}
+                run={run}
+                calls={calls}
+              />
+            ))}
+          </ul>
+        </section>
+      )}
+      <form onSubmit={start} aria-labelledby={`${ids}-start`}>
+        <h3 id={`${ids}-start`}>{t('silence.start')}</h3>
+        <fieldset>
+          <legend>{t('silence.scope.legend')}</legend>
+          <label>
+            <input type="radio" name="scope" checked={scope === 'draft'} onChange={() => setScope('draft')} />{' '}
+            {t('silence.scope.draft')}
+          </label>
+          <label>
+            <input type="radio" name="scope" checked={scope === 'section'} onChange={() => setScope('section')} />{' '}
+            {t('silence.scope.section')}
+          </label>
+          {scope === 'section' && (
+            <label className="indent">
+              {t('silence.scope.whichSection')}{' '}
+              <select value={sectionId} onChange={(e) => setSectionId(e.target.value)}>
+                {model.draft.sections.map((s, i) => (
+                  <option key={s.id} value={s.id}>
+                    {s.heading || t('silence.scope.untitled', { n: i + 1 })}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <label>
+            <input type="radio" name="scope" checked={scope === 'paragraphs'} onChange={() => setScope('paragraphs')} />{' '}
+            {t('silence.scope.paragraphs')}
+          </label>
+          {scope === 'paragraphs' && (
+            <fieldset className="indent paragraph-choice">
+              <legend>{t('silence.scope.choose')}</legend>
+              {model.draft.sections.flatMap((s) =>
+                s.paragraphs.map((p) => (
+                  <label key={p.id}>
+                    <input
+                      type="checkbox"
+                      checked={chosen.has(p.id)}
+                      disabled={model.gov.locks[p.id] !== undefined}
+                      onChange={(e) => {
+                        const next = new Set(chosen);
+                        if (e.target.checked) next.add(p.id);
+                        else next.delete(p.id);
+                        setChosen(next);
+                      }}
+                    />{' '}
+                    {t('silence.scope.paragraphLabel', { label: label(p.id) })}
+                  </label>
+                )),
+              )}
+            </fieldset>
+          )}
+        </fieldset>
+        <div className="row">
+          <label>
+            {t('silence.timeAllowed')}{' '}
+            <input
+              type="number"
+              min={1}
+              step={1}
+              required
+              value={amount}
+              onChange={(e) => setAmount(Number(e.target.value))}
+              aria-describedby={`${ids}-deadline`}
+            />
+          </label>
+          <label>
+            <span className="sr-only">{t('silence.unit')}</span>
+            <select value={unit} onChange={(e) => setUnit(e.target.value as Unit)}>
+              {(Object.keys(units) as Unit[]).map((u) => (
+                <option key={u} value={u}>
+                  {t(`silence.units.${u}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <p id={`${ids}-deadline`} className="muted">
+          {t('silence.deadlineWillBe', { when: formatDateTime(deadline), zone: timeZone })}
+        </p>
+        <label>
+          <input type="checkbox" checked={lockOnExpiry} onChange={(e) => setLockOnExpiry(e.target.checked)} />{' '}
+          {t('silence.lockOnExpiry')}
+        </label>
+        <label className="block">
+          {t('silence.note')}
+          <textarea value={note} onChange={(e) => setNote(e.target.value)} dir="auto" maxLength={4000} />
+        </label>
+        <button
+          type="submit"
+          className="primary"
+          disabled={
+            busy || amount <= 0 || (scope === 'paragraphs' && chosen.size === 0) || (scope === 'section' && !sectionId)
+          }
+        >
+          {t('silence.startButton')}
+        </button>
+      </form>
+      {closed.length > 0 && (
+        <section aria-labelledby={`${ids}-closed`}>
+          <h3 id={`${ids}-closed`}>{t('silence.closed')}</h3>
+          <ul className="silence-list">
+            {closed.map((s) => (
+              <li key={s.id}>
+                {s.state === 'expired'
+                  ? t('silence.expiredOutcome', {
+                      scope: silenceScopeText(model, s),
+                      agreed: s.outcome?.agreed.length ?? 0,
+                      broken: s.breaks.length,
+                      when: formatDateTime(s.outcome?.at ?? s.deadline),
+                    })
+                  : t('silence.endedOutcome', {
+                      scope: silenceScopeText(model, s),
+                      when: formatDateTime(s.outcome?.at ?? s.deadline),
+                    })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function RunningSilence({
+  silence: s,
+  scope,
+  busy,
+  run,
+  calls,
+}: {
+  silence: Silence;
+  scope: string;
+  busy: boolean;
+  run: (fn: () => Promise<unknown>, message: string) => Promise<void>;
+  calls: ReturnType<typeof silenceApi>;
+}) {
+  const { t } = useTranslation();
+  const ids = useId();
+  const [extra, setExtra] = useState(24);
+  const [unit, setUnit] = useState<Unit>('hours');
+  const [reason, setReason] = useState('');
+  return (
+    <li>
+      <p>
+        {t('silence.runningOn', { scope })} <LitHost tag="accord-countdown" props={{ deadline: s.deadline }} />
+      </p>
+      {s.breaks.length > 0 && (
+        <ul aria-label={t('silence.breaks')}>
+          {s.breaks.map((b) => (
+            <li key={b.objectionId}>
+              {t('silence.brokenBy', { name: b.by.name, affiliation: b.by.affiliation, reason: b.reason })}
+            </li>
+          ))}
+        </ul>
+      )}
+      <form
+        className="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(
+            () => calls.extend(s.id, new Date(s.deadline + extra * units[unit]).toISOString()),
+            t('silence.extended'),
+          );
+        }}
+      >
+        <label>
+          {t('silence.extendBy')}{' '}
+          <input
+            type="number"
+            min={1}
+            step={1}
+            required
+            value={extra}
+            onChange={(e) => setExtra(Number(e.target.value))}
+          />
+        </label>
+        <label>
+          <span className="sr-only">{t('silence.unit')}</span>
+          <select value={unit} onChange={(e) => setUnit(e.target.value as Unit)}>
+            {(Object.keys(units) as Unit[]).map((u) => (
+              <option key={u} value={u}>
+                {t(`silence.units.${u}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" disabled={busy || extra <= 0}>
+          {t('silence.extend')}
+        </button>
+      </form>
+      <form
+        className="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(() => calls.end(s.id, reason.trim()), t('silence.endedNow'));
+        }}
+      >
+        <label htmlFor={`${ids}-reason`}>{t('silence.endReason')}</label>
+        <input id={`${ids}-reason`} type="text" value={reason} onChange={(e) => setReason(e.target.value)} dir="auto" />
+        <button type="submit" disabled={busy}>
+          {t('silence.end')}
+        </button>
+      </form>
+    </li>
+  );
+}

@@ -1,0 +1,111 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser.js';
+import { silenceDraft } from '../support/silenceDraft.js';
+import { removeDir, startTestServer, type TestServer } from '../support/testServer.js';
+import { deepText, openDraft, settle, until } from './support/draftPage.js';
+
+/** Time the chair allows in this test: long enough to look and try to type, short enough to watch it expire. */
+const SECONDS = 12;
+
+/**
+ * The silence procedure in Chromium with a chair and two members: the chair starts a short
+ * silence on a section from the draft tools; members see the countdown and cannot type there;
+ * one member breaks silence on a paragraph with a reason; at the deadline every page shows the
+ * others agreed. Every wait is for a condition.
+ */
+describe('silence procedure in the browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let docId: string;
+  const pages: Array<{ context: BrowserContext; page: Page }> = [];
+
+  beforeAll(async () => {
+    server = await startTestServer({ env: { DEADLINE_POLL_MS: 200 } });
+    browser = await launchBrowser();
+    const seeded = await silenceDraft(server);
+    docId = seeded.docId;
+    seeded.chair.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (server) removeDir(server.dataDir);
+  });
+
+  const clause = (page: Page, id: string) => page.locator(`.accord-editor .accord-clause[data-id="${id}"]`);
+
+  it('chair starts a silence on a section; members see the countdown, cannot type, one breaks; expiry agrees the rest everywhere', async () => {
+    const c = await server.addPerson(docId, 'chair', 'Carla Chair');
+    const a = await server.addPerson(docId, 'member', 'Ana Souza');
+    const k = await server.addPerson(docId, 'member', 'Kofi Otieno');
+    const [chair, ana, kofi] = await Promise.all([
+      openDraft(browser, server, c.userId, docId),
+      openDraft(browser, server, a.userId, docId),
+      openDraft(browser, server, k.userId, docId),
+    ]);
+    pages.push(chair, ana, kofi);
+
+    // The chair, from the draft tools: section B, 12 seconds, a note.
+    await chair.page
+      .getByRole('navigation', { name: 'Draft tools' })
+      .getByRole('button', { name: 'Silence procedure' })
+      .click();
+    const dialog = chair.page.getByRole('dialog', { name: 'Silence procedure' });
+    await dialog.getByRole('radio', { name: 'a section' }).check();
+    await dialog.getByRole('combobox', { name: 'Section' }).selectOption({ label: 'Section B' });
+    await dialog.getByRole('spinbutton', { name: 'Time allowed' }).fill(String(SECONDS));
+    await dialog.getByRole('combobox', { name: 'Unit' }).selectOption('seconds');
+    await dialog.getByRole('textbox', { name: 'Note to delegations' }).fill('Circulated for adoption');
+    await dialog.getByRole('button', { name: 'Start silence' }).click();
+    await dialog.getByRole('status').filter({ hasText: 'Silence procedure started.' }).waitFor();
+    await dialog.getByRole('button', { name: 'Close Silence procedure' }).click();
+
+    // Ana sees the countdown on the three frozen paragraphs and the notice with the chair's note.
+    await until(async () => (await ana.page.locator('.accord-clause.is-silenced').count()) === 3, 'frozen paragraphs');
+    expect(await deepText(clause(ana.page, 'b2').locator('accord-countdown'))).toMatch(/Under silence — .* left/);
+    expect(await deepText(ana.page.locator('accord-silence-notice'))).toContain('Circulated for adoption');
+    expect(await clause(ana.page, 'b2').getAttribute('contenteditable')).toBe('false');
+
+    // She tries to type into a frozen paragraph, then types into an open one: only the latter arrives.
+    await clause(ana.page, 'b2').locator('p').click();
+    await settle(ana.page);
+    await ana.page.keyboard.type('XYZ');
+    await clause(ana.page, 'a1').locator('p').click();
+    await ana.page.keyboard.press('End');
+    await settle(ana.page);
+    await ana.page.keyboard.type(' Open.');
+    await until(
+      async () => ((await clause(chair.page, 'a1').textContent()) ?? '').includes('Open.'),
+      'open edit at the chair',
+    );
+    for (const p of [chair, ana, kofi]) expect(await clause(p.page, 'b2').textContent()).not.toContain('XYZ');
+
+    // Kofi breaks silence on b1 with a reason, from the notice beside the text.
+    await clause(kofi.page, 'b1').locator('p').click();
+    const notice = kofi.page.locator('accord-silence-notice');
+    await notice.getByRole('button', { name: 'Break silence…' }).click();
+    await notice
+      .getByRole('textbox', { name: /Why your delegation breaks silence/ })
+      .fill('Our capital needs more time');
+    await notice.getByRole('button', { name: 'Break silence', exact: true }).click();
+    await until(
+      async () => (await chair.page.locator('.accord-clause.is-silenced').count()) === 2,
+      'b1 out of silence',
+    );
+
+    // At the deadline, every page shows b2 and b3 agreed and b1 under negotiation; nothing is frozen.
+    for (const p of [chair, ana, kofi]) {
+      await until(
+        async () =>
+          (await p.page.locator('.accord-clause.is-silenced').count()) === 0 &&
+          (await clause(p.page, 'b2').getAttribute('data-status')) === 'Agreed' &&
+          (await clause(p.page, 'b3').getAttribute('data-status')) === 'Agreed',
+        'agreed at the deadline',
+        SECONDS * 1000 + 15_000,
+      );
+      expect(await clause(p.page, 'b1').getAttribute('data-status')).toBe('Under negotiation');
+    }
+  }, 60_000);
+});
