@@ -14,6 +14,7 @@ import {
   describeAuditEntry,
   paragraphsOf,
 } from './auditDescription';
+import { paragraphQuery } from './paragraphQuery';
 
 const PAGE = 50;
 /** Entries per request (the API's maximum); the view follows `next` until it has them all. */
@@ -91,10 +92,7 @@ export function AuditView({ docId, model }: { docId: string; model: DraftModel }
   const shown = useMemo(() => {
     const from = filters.from ? new Date(filters.from).getTime() : null;
     const to = filters.to ? new Date(filters.to).getTime() : null;
-    const wanted = filters.paragraph
-      .trim()
-      .toLowerCase()
-      .replace(/^(paragraph|para\.?|§)\s*/, '');
+    const wanted = paragraphQuery(filters.paragraph, t('revisions.notAgreedLine', { number: '\u0000' }));
     return (entries ?? []).filter(
       (e) =>
         (!filters.person || (e.actor ?? '') === filters.person) &&
@@ -103,7 +101,7 @@ export function AuditView({ docId, model }: { docId: string; model: DraftModel }
         (to === null || e.at <= to) &&
         (!wanted || paragraphsOf(e).some((id) => ctx.number(id)?.toLowerCase() === wanted)),
     );
-  }, [entries, filters, ctx]);
+  }, [entries, filters, ctx, t]);
   const pages = Math.max(1, Math.ceil(shown.length / PAGE));
   const current = Math.min(page, pages - 1);
   const visible = shown.slice(current * PAGE, (current + 1) * PAGE);
