@@ -10,8 +10,8 @@ import { findClause } from './governance/paragraphs.js';
 
 export const DEMO_DOC_ID = 'demo';
 
-/** The people whose sign-in links `npm start` prints: one per role. */
-const linkFor = new Set(['demo-chair', 'demo-member', 'demo-observer']);
+/** The people whose sign-in links `npm start` prints: one per role, and a second member for the speaker queue. */
+const linkFor = new Set(['demo-chair', 'demo-member', 'demo-brazil', 'demo-observer']);
 
 /**
  * The demo `npm start` brings up: the demo draft with its delegations and a few pending

@@ -15,7 +15,7 @@ describe('the demo', () => {
   it('opens with delegations and pending proposals with support, once (a restart adds none)', async () => {
     server = await startTestServer();
     const links = await ensureDemo(server.accord);
-    expect(links.map((l) => l.role)).toEqual(['chair', 'member', 'observer']);
+    expect(links.map((l) => l.role)).toEqual(['chair', 'member', 'member', 'observer']);
     await ensureDemo(server.accord); // the second start of the same installation
     const { body } = await server.api<{ delegations: Array<{ code: string; members: unknown[] }> }>(
       'GET',

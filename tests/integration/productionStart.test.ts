@@ -117,7 +117,7 @@ describe('the compiled server (npm run serve / npm start) and its commands', () 
     const server = start('main.js', ['--demo'], { PORT: '0', DATA_DIR: dataDir() });
     await waitFor(server, /observer .*\n\s+(\S+)/, 'the demo links');
     const links = [...server.out().matchAll(/^\s+(http:\/\/\S+\/signin\/\S+)$/gm)].map((m) => m[1] as string);
-    expect(links).toHaveLength(4); // admin, chair, member, observer
+    expect(links).toHaveLength(5); // admin, chair, two members (the speaker queue), observer
     const cookie = await redeem(links[1] as string);
     const url = new URL(links[1] as string).origin;
     const docs = (await (await fetch(`${url}/api/documents`, { headers: { cookie } })).json()) as {
