@@ -121,7 +121,7 @@ export async function createAccord(config: Config, log: Logger): Promise<Accord>
   const services: Services = { config, log, accounts, audit, rooms, governance, revisions, limits, deadlines };
   const setup = new DocumentSetup(accounts, rooms, audit);
   const screens = new ScreenLinks(db);
-  const collab = new CollabUpgrade(config, accounts, rooms, log, limits, addresses, screens);
+  const collab = new CollabUpgrade(config, accounts, store, rooms, log, limits, addresses, screens);
   sources = { rooms, collab };
 
   const app = apiRouter();
@@ -150,7 +150,7 @@ export async function createAccord(config: Config, log: Logger): Promise<Accord>
   app.use(httpLog(log));
   app.use(metrics.httpTimer());
   app.use(sameOriginWrites(() => config.PUBLIC_URL, SESSION_ENDPOINTS));
-  app.use('/api/*', authenticate(accounts, limits, addresses));
+  app.use('/api/*', authenticate(store.credentials, limits, addresses));
   applyRateLimits(app, limits);
   app.route(
     '/',

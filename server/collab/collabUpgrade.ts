@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { parse as parseCookie } from 'hono/utils/cookie';
 import type { Logger } from 'pino';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
+import type { Delegation } from '../../shared/model/delegation.js';
 import { CloseCode } from '../../shared/protocol/closeCodes.js';
 import { MessageType } from '../../shared/protocol/messageTypes.js';
 import { type Limits, RateLimited } from '../auth/limits.js';
@@ -10,6 +11,7 @@ import type { Config } from '../config.js';
 import type { ClientAddress } from '../http/clientAddress.js';
 import { SESSION_COOKIE } from '../http/context.js';
 import type { Accounts, CredentialCheck } from '../store/accounts.js';
+import type { StoreRepos } from '../store/repos/storeRepos.js';
 import { ScreenLinks } from '../store/screenLinks.js';
 import { Connection } from './connection.js';
 import { LiveSockets } from './liveSockets.js';
@@ -39,7 +41,9 @@ export class CollabUpgrade {
 
   constructor(
     private readonly config: Config,
-    private readonly accounts: Accounts,
+    accounts: Accounts,
+    /** Where credentials and memberships are checked (the async store; `accounts` only notifies changes). */
+    private readonly store: StoreRepos,
     private readonly rooms: RoomManager,
     private readonly log: Logger,
     private readonly limits: Limits,
@@ -92,7 +96,9 @@ export class CollabUpgrade {
       return failed(403, 'Forbidden');
     }
     const secret = url.searchParams.get('token') ?? sessionCookie(req.headers.cookie);
-    const credential: Admitted | null = secret ? (this.accounts.check(secret) ?? this.screenCredential(secret)) : null;
+    const credential: Admitted | null = secret
+      ? ((await this.store.credentials.check(secret)) ?? this.screenCredential(secret))
+      : null;
     if (!credential) return failed(401, 'Unauthorized');
     const { principal } = credential;
     // A screen link reads its own draft, read-only; any other draft is refused like a non-member's.
@@ -101,7 +107,7 @@ export class CollabUpgrade {
         ? credential.docId === docId
           ? 'observer'
           : null
-        : this.accounts.roleOn(docId, principal);
+        : await this.store.memberships.roleOn(docId, principal);
     if (!role) return failed(403, 'Forbidden');
     try {
       await this.limits.admitUpgrade(principal.userId);
@@ -112,8 +118,10 @@ export class CollabUpgrade {
     if (this.live.countOf(principal.userId) >= this.config.MAX_CONNECTIONS_PER_USER) {
       return refuse(socket, 429, 'Too Many Requests');
     }
+    // The delegation they speak for here, read last: the closest to the moment the socket opens.
+    const delegation = await this.store.delegations.ofMember(docId, principal.userId);
     if (socket.destroyed) return;
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.open(ws, socket, credential, role, docId));
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.open(ws, socket, credential, role, docId, delegation));
   }
 
   /** A screen link as a credential: nobody's account, never expiring, valid while the link exists. */
@@ -132,9 +140,18 @@ export class CollabUpgrade {
   }
 
   /** `raw` is the upgraded TCP socket `ws` itself writes to (batches are written to it pre-framed). */
-  private open(ws: WebSocket, raw: Duplex, credential: Admitted, role: Connection['role'], docId: string): void {
+  private open(
+    ws: WebSocket,
+    raw: Duplex,
+    credential: Admitted,
+    role: Connection['role'],
+    docId: string,
+    delegation: Delegation | null,
+  ): void {
     // Labelled with the delegation they speak for on this document: new brackets must carry it.
-    const principal = this.accounts.onDocument(docId, credential.principal);
+    const principal = delegation
+      ? { ...credential.principal, affiliation: delegation.name, delegation: delegation.code }
+      : credential.principal;
     this.sockets.add(ws);
     const live = this.live.add(
       {
@@ -142,7 +159,7 @@ export class CollabUpgrade {
         userId: principal.userId,
         docId,
         role,
-        delegationId: this.accounts.delegations.ofMember(docId, principal.userId)?.id ?? null,
+        delegationId: delegation?.id ?? null,
         credentialId: credential.credentialId,
         ...(credential.kind === 'screen_link' ? { stillValid: credential.stillValid } : {}),
       },

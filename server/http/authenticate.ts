@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
 import type { Principal } from '../../shared/governance/roles.js';
 import { type Limits, RateLimited } from '../auth/limits.js';
-import type { Accounts } from '../store/accounts.js';
+import type { CredentialRepo } from '../store/repos/credentialRepo.js';
 import type { ClientAddress } from './clientAddress.js';
 import { type AppEnv, SESSION_COOKIE } from './context.js';
 import { ApiError, rateLimited } from './httpError.js';
@@ -13,7 +13,11 @@ import { ApiError, rateLimited } from './httpError.js';
  * once it is spent, nothing from that address is checked until the window passes (429). An
  * expired session is not a guess: it is cleared without counting.
  */
-export function authenticate(accounts: Accounts, limits: Limits, addresses: ClientAddress): MiddlewareHandler<AppEnv> {
+export function authenticate(
+  credentials: CredentialRepo,
+  limits: Limits,
+  addresses: ClientAddress,
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const ip = addresses.of(socketAddress(c), c.req.header('x-forwarded-for'));
     c.set('clientIp', ip);
@@ -24,9 +28,9 @@ export function authenticate(accounts: Accounts, limits: Limits, addresses: Clie
     let principal: Principal | null = null;
     if (secret) {
       await checkAddress(limits, ip);
-      principal = accounts.authenticate(secret);
+      principal = (await credentials.check(secret))?.principal ?? null;
       if (!principal) {
-        if (!accounts.expired(secret)) await limits.recordFailure(ip);
+        if (!(await credentials.expired(secret))) await limits.recordFailure(ip);
         if (cookie) deleteCookie(c, SESSION_COOKIE, { path: '/' });
       }
     }

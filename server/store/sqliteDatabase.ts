@@ -8,8 +8,9 @@ import { Delegations } from './delegations.js';
 export type SqliteDatabase = Database.Database;
 
 /**
- * Schema of the embedded store. Migrations are append-only: add a new entry,
- * never edit an old one; `user_version` records how far a file has come.
+ * Schema of the embedded store before the store migrations existed. Frozen: a new table or column
+ * goes into `kysely/storeMigrations.ts` (both dialects, run at start); this list is the SQLite
+ * side of that list's version 1. `user_version` records how far a file has come.
  */
 export type Migration = string | ((db: SqliteDatabase) => void);
 
