@@ -27,6 +27,7 @@ export const actionGroupNames = [
   'revision',
   'member',
   'document',
+  'room',
 ] as const;
 export type ActionGroup = (typeof actionGroupNames)[number];
 
@@ -38,6 +39,7 @@ export function actionGroup(action: string): ActionGroup {
   if (action.startsWith('proposal.') || action === 'draft.proposalsOnly') return 'proposal';
   if (action === 'revision.issue' || action === 'document.export') return 'revision';
   if (action === 'document.create' || action === 'document.import') return 'document';
+  if (action.startsWith('floor.') || action.startsWith('screen.')) return 'room';
   return 'member';
 }
 
@@ -168,6 +170,25 @@ export function describeAuditEntry(entry: AuditRecord, ctx: AuditContext): strin
       return t('audit.describe.signinLink', { name: who(d.userId) });
     case 'session.signin':
       return t('audit.describe.signin');
+    // The meeting room: `delegation` is the actor's (runCommand adds it), `to`/`of` the flag's.
+    case 'floor.raise':
+      return d.paragraphId
+        ? t('room.audit.raiseOn', { delegation: str(d.delegation), paragraph: para(d.paragraphId) })
+        : t('room.audit.raise', { delegation: str(d.delegation) });
+    case 'floor.lower':
+      return t('room.audit.lower', { delegation: str(d.delegation) });
+    case 'floor.give':
+      return t('room.audit.give', { delegation: str(d.to) });
+    case 'floor.remove':
+      return t('room.audit.remove', { delegation: str(d.of) });
+    case 'floor.clear':
+      return t('room.audit.clear');
+    case 'screen.driver':
+      return d.driver ? t('room.audit.driver', { name: who(d.driver) }) : t('room.audit.driverAny');
+    case 'screen.link':
+      return t('room.audit.link', { label: str(d.label) });
+    case 'screen.revoke':
+      return t('room.audit.revoke');
     default:
       return entry.action;
   }

@@ -36,6 +36,23 @@ describe('audit entries as sentences', () => {
     expect(actionGroup('proposal.alternative')).toBe('proposal');
   });
 
+  it('describes the speaker queue and the screen, naming the flag’s delegation, not the chair’s', () => {
+    expect(describeAuditEntry(entry('floor.raise', { paragraphId: 'p2', delegation: 'BRA', seq: 3 }), ctx)).toBe(
+      'Raised the flag of BRA on paragraph 2',
+    );
+    expect(describeAuditEntry(entry('floor.give', { to: 'KEN', delegation: 'CHAIR' }), ctx)).toBe(
+      'Gave the floor to KEN',
+    );
+    expect(describeAuditEntry(entry('floor.remove', { of: 'KEN', delegation: 'CHAIR' }), ctx)).toBe(
+      'Removed the flag of KEN',
+    );
+    expect(describeAuditEntry(entry('screen.driver', { driver: 'u-maria' }), ctx)).toBe(
+      'The screen now follows Maria Member',
+    );
+    expect(actionGroup('floor.clear')).toBe('room');
+    expect(actionGroup('screen.revoke')).toBe('room');
+  });
+
   it('names paragraphs by number, people by name, statuses by label', () => {
     expect(
       describeAuditEntry(entry('status.set', { paragraphId: 'p7b', from: 'draft', to: 'agreed_ad_ref' }), ctx),

@@ -24,6 +24,7 @@ export const removeFlag: GovernanceCommand<RemoveFlagInput, { flag: Flag }, Flag
     return flag;
   },
   audit(_input, { flag }) {
-    return { action: 'floor.remove', detail: { flagId: flag.id, seq: flag.seq, delegation: flag.delegation } };
+    // `of`, not `delegation`: runCommand records the chair's own delegation under that name.
+    return { action: 'floor.remove', detail: { flagId: flag.id, seq: flag.seq, of: flag.delegation } };
   },
 };
