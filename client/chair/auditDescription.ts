@@ -1,4 +1,5 @@
 import { type ParagraphStatus, paragraphStatuses } from '../../shared/model/governance';
+import { formatDateTime } from '../i18n/formatDate';
 import { i18n } from '../i18n/i18n';
 
 /** One audit entry as the API returns it. */
@@ -33,7 +34,8 @@ export type ActionGroup = (typeof actionGroupNames)[number];
 
 export function actionGroup(action: string): ActionGroup {
   if (action === 'text.edit') return 'text';
-  if (action.startsWith('status.')) return 'status';
+  // A silence procedure decides statuses (agreed at its deadline, under negotiation when broken).
+  if (action.startsWith('status.') || action.startsWith('silence.')) return 'status';
   if (action.startsWith('paragraph.')) return 'lock';
   if (action.startsWith('objection.')) return 'objection';
   if (action.startsWith('proposal.') || action === 'draft.proposalsOnly') return 'proposal';
@@ -47,6 +49,11 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined
 const t = (key: string, values?: Record<string, unknown>) => i18n.t(key, values);
 const statusName = (v: unknown): string =>
   paragraphStatuses.includes(v as ParagraphStatus) ? t(`status.inSentence.${v as ParagraphStatus}`) : str(v);
+/** An ISO instant recorded in an entry, in the reader's language. */
+const when = (v: unknown): string => {
+  const at = Date.parse(str(v));
+  return Number.isFinite(at) ? formatDateTime(at) : str(v);
+};
 const roleName = (v: unknown): string =>
   i18n.exists(`audit.roleInSentence.${str(v)}`) ? t(`audit.roleInSentence.${str(v)}`) : str(v);
 
@@ -143,6 +150,28 @@ export function describeAuditEntry(entry: AuditRecord, ctx: AuditContext): strin
       return t('audit.describe.proposalsOnly', {
         on: d.on ? 'true' : 'false',
         scope: str(d.scope) === '*' ? 'draft' : 'section',
+      });
+    case 'silence.start':
+      return quoted(
+        t('audit.describe.silenceStart', {
+          count: Array.isArray(d.paragraphIds) ? d.paragraphIds.length : 0,
+          deadline: when(d.deadline),
+        }),
+        d.note,
+      );
+    case 'silence.break':
+      return quoted(t('audit.describe.silenceBreak', { paragraph: para(d.paragraphId) }), d.reason);
+    case 'silence.extend':
+      return t('audit.describe.silenceExtend', { deadline: when(d.to) });
+    case 'silence.end':
+      return quoted(
+        t('audit.describe.silenceEnd', { count: Array.isArray(d.released) ? d.released.length : 0 }),
+        d.reason,
+      );
+    case 'silence.expire':
+      return t('audit.describe.silenceExpire', {
+        agreed: Array.isArray(d.agreed) ? d.agreed.length : 0,
+        broken: Array.isArray(d.broken) ? d.broken.length : 0,
       });
     case 'delegation.create':
       return t('audit.describe.delegationCreate', { name: str(d.name), code: str(d.code) });
