@@ -118,7 +118,7 @@ export async function createAccord(config: Config, log: Logger): Promise<Accord>
   const silenceClock = new SilenceClock({ rooms, audit, deadlines, log, pollMs: config.DEADLINE_POLL_MS });
   const limits = new Limits(config);
   const addresses = new ClientAddress(config.TRUSTED_PROXIES);
-  const services: Services = { config, log, accounts, audit, rooms, governance, revisions, limits, deadlines };
+  const services: Services = { config, log, accounts, store, audit, rooms, governance, revisions, limits, deadlines };
   const setup = new DocumentSetup(accounts, rooms, audit);
   const screens = new ScreenLinks(db);
   const collab = new CollabUpgrade(config, accounts, store, rooms, log, limits, addresses, screens);

@@ -1,5 +1,5 @@
 import type { Principal, Role } from '../../shared/governance/roles.js';
-import type { Accounts } from '../store/accounts.js';
+import type { StoreRepos } from '../store/repos/storeRepos.js';
 import { requirePrincipal } from './authenticate.js';
 import { notFound } from './httpError.js';
 
@@ -7,13 +7,15 @@ import { notFound } from './httpError.js';
  * The caller and their role on a document. Non-members get the same 404 as
  * for a document that does not exist: they learn nothing, not even that.
  */
-export function memberOf(
+export async function memberOf(
   c: { get(key: 'principal'): Principal | null },
-  accounts: Accounts,
+  store: StoreRepos,
   docId: string,
-): { who: Principal; role: Role } {
+): Promise<{ who: Principal; role: Role }> {
   const who = requirePrincipal(c);
-  const role = accounts.roleOn(docId, who);
+  const role = await store.memberships.roleOn(docId, who);
   if (!role) throw notFound('No such document, or you are not a member of it.');
-  return { who: accounts.onDocument(docId, who), role };
+  // Labelled with the delegation they speak for on this document (as Accounts.onDocument does).
+  const d = await store.delegations.ofMember(docId, who.userId);
+  return { who: d ? { ...who, affiliation: d.name, delegation: d.code } : who, role };
 }

@@ -7,6 +7,7 @@ import type { GovernanceService } from '../governance/governanceService.js';
 import type { Accounts } from '../store/accounts.js';
 import type { AuditLog } from '../store/auditLog.js';
 import type { DeadlineQueue } from '../store/deadlineQueue.js';
+import type { StoreRepos } from '../store/repos/storeRepos.js';
 import type { RevisionStore } from '../store/revisionStore.js';
 
 /** What route modules get: the services, built once in app.ts. */
@@ -14,6 +15,8 @@ export interface Services {
   config: Config;
   log: Logger;
   accounts: Accounts;
+  /** The async repositories (the same SQLite file; PostgreSQL in the multi-node mode). */
+  store: StoreRepos;
   audit: AuditLog;
   rooms: RoomManager;
   governance: GovernanceService;

@@ -1,7 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import { type Action, can, canAsSecretariat, type SecretariatAction } from '../../../shared/governance/permissions.js';
 import type { Principal, Role } from '../../../shared/governance/roles.js';
-import type { Accounts } from '../../store/accounts.js';
+import type { StoreRepos } from '../../store/repos/storeRepos.js';
 import { memberOf } from '../access.js';
 import { requirePrincipal } from '../authenticate.js';
 import type { AppEnv } from '../context.js';
@@ -36,9 +36,9 @@ export function secretariat(action: SecretariatAction, refusal: string) {
  * A member of the document in the path (`:id`), optionally with a permission; non-members
  * get the same 404 as for a document that does not exist.
  */
-export function member(accounts: Accounts, need?: { action: Action; refusal: string }) {
+export function member(store: StoreRepos, need?: { action: Action; refusal: string }) {
   return createMiddleware<AppEnv & { Variables: { membership: Membership } }>(async (c, next) => {
-    const membership = memberOf(c, accounts, c.req.param('id') ?? '');
+    const membership = await memberOf(c, store, c.req.param('id') ?? '');
     if (need && !can(membership.role, need.action)) throw forbidden(need.refusal);
     c.set('membership', membership);
     await next();

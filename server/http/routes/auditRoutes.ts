@@ -56,7 +56,7 @@ export function auditRoutes(s: Services): OpenAPIHono<AppEnv> {
       operationId: 'getDocumentAudit',
       tags: ['audit'],
       summary: "The draft's hash-chained audit log, verified on every read (chairs)",
-      middleware: [member(s.accounts, { action: 'audit.read', refusal: 'Only chairs view the audit log.' })] as const,
+      middleware: [member(s.store, { action: 'audit.read', refusal: 'Only chairs view the audit log.' })] as const,
       request: { params: DocParams, query: AuditQuery },
       responses: { ...auditResponses, ...errorResponses(400, 401, 403, 404) },
     }),

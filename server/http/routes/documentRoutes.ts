@@ -50,7 +50,7 @@ const createDelegation = z.object({
 
 export function documentRoutes(s: Services, setup: DocumentSetup): OpenAPIHono<AppEnv> {
   const app = apiRouter();
-  const chairOnly = (refusal: string) => member(s.accounts, { action: 'members.manage', refusal });
+  const chairOnly = (refusal: string) => member(s.store, { action: 'members.manage', refusal });
 
   app.openapi(
     createRoute({
@@ -99,7 +99,7 @@ export function documentRoutes(s: Services, setup: DocumentSetup): OpenAPIHono<A
       operationId: 'getDocument',
       tags: ['documents'],
       summary: 'A draft, my role and my delegation on it',
-      middleware: [member(s.accounts)] as const,
+      middleware: [member(s.store)] as const,
       request: { params: DocParams },
       responses: { 200: jsonContent(DocumentDetailSchema, 'The draft'), ...errorResponses(401, 404) },
     }),
@@ -125,7 +125,7 @@ export function documentRoutes(s: Services, setup: DocumentSetup): OpenAPIHono<A
       operationId: 'listMembers',
       tags: ['members'],
       summary: 'Members and roles, and the same people grouped by delegation',
-      middleware: [member(s.accounts)] as const,
+      middleware: [member(s.store)] as const,
       request: { params: DocParams },
       responses: {
         200: jsonContent(
@@ -154,7 +154,7 @@ export function documentRoutes(s: Services, setup: DocumentSetup): OpenAPIHono<A
       operationId: 'listDelegations',
       tags: ['members'],
       summary: 'The delegations of the group (name, short code, kind)',
-      middleware: [member(s.accounts)] as const,
+      middleware: [member(s.store)] as const,
       request: { params: DocParams },
       responses: {
         200: jsonContent(z.object({ delegations: z.array(DelegationSchema) }), 'The delegations'),

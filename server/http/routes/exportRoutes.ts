@@ -50,7 +50,7 @@ export function exportRoutes(s: Services): OpenAPIHono<AppEnv> {
     tags: ['export'],
     summary: 'Export the live text or a revision as DOCX, PDF, HTML, Markdown or Akoma Ntoso',
     description: 'Members and observers; markDraft: chair. The file comes as an attachment.',
-    middleware: [member(s.accounts)] as const,
+    middleware: [member(s.store)] as const,
     request: { params: DocParams, query },
     responses: {
       200: {

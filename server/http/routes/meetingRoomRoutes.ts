@@ -50,7 +50,7 @@ const commandErrors = (...extra: Array<400 | 413 | 415>) => errorResponses(...ex
 export function meetingRoomRoutes(s: Services): OpenAPIHono<AppEnv> {
   const app = apiRouter();
   const g = s.governance;
-  const asMember = member(s.accounts);
+  const asMember = member(s.store);
 
   app.openapi(
     createRoute({

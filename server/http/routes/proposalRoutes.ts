@@ -54,7 +54,7 @@ const commandErrors = (...extra: Array<400 | 413 | 415>) => errorResponses(...ex
 export function proposalRoutes(s: Services): OpenAPIHono<AppEnv> {
   const app = apiRouter();
   const g = s.governance;
-  const asMember = member(s.accounts);
+  const asMember = member(s.store);
 
   app.openapi(
     createRoute({

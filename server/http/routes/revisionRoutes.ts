@@ -44,9 +44,7 @@ export function revisionRoutes(s: Services): OpenAPIHono<AppEnv> {
       tags: ['revisions'],
       summary: 'Issue a revision (Zero draft, Rev.1, …): an immutable snapshot of text, statuses and objections',
       description: 'Chair. The body is optional: a bare POST issues a revision without a note.',
-      middleware: [
-        member(s.accounts, { action: 'revision.issue', refusal: 'Only the chair issues revisions.' }),
-      ] as const,
+      middleware: [member(s.store, { action: 'revision.issue', refusal: 'Only the chair issues revisions.' })] as const,
       request: { params: DocParams, body: optionalJsonRequest(app, 'IssueRevisionBody', issue) },
       responses: {
         201: jsonContent(RevisionInfoSchema, 'The revision issued'),
@@ -71,7 +69,7 @@ export function revisionRoutes(s: Services): OpenAPIHono<AppEnv> {
       operationId: 'listRevisions',
       tags: ['revisions'],
       summary: 'Issued revisions',
-      middleware: [member(s.accounts)] as const,
+      middleware: [member(s.store)] as const,
       request: { params: DocParams },
       responses: {
         200: jsonContent(
@@ -98,7 +96,7 @@ export function revisionRoutes(s: Services): OpenAPIHono<AppEnv> {
       operationId: 'getRevision',
       tags: ['revisions'],
       summary: 'One revision, read-only: text, statuses, objections and paragraph numbers',
-      middleware: [member(s.accounts)] as const,
+      middleware: [member(s.store)] as const,
       request: {
         params: DocParams.extend({ n: z.string().openapi({ pattern: '^\\d{1,6}$', description: 'Revision number' }) }),
       },
@@ -142,7 +140,7 @@ export function revisionRoutes(s: Services): OpenAPIHono<AppEnv> {
       operationId: 'compareVersions',
       tags: ['revisions'],
       summary: 'Compare two revisions, or a revision with the live text',
-      middleware: [member(s.accounts)] as const,
+      middleware: [member(s.store)] as const,
       request: { params: DocParams, query: compareQuery },
       responses: {
         200: {

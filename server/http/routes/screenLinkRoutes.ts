@@ -21,7 +21,7 @@ const LinkParams = DocParams.extend({ lid: z.string().openapi({ description: 'Sc
  */
 export function screenLinkRoutes(s: Services, screens: ScreenLinks): OpenAPIHono<AppEnv> {
   const app = apiRouter();
-  const asChair = member(s.accounts, { action: 'screen.manage', refusal: 'Only the chair manages screen links.' });
+  const asChair = member(s.store, { action: 'screen.manage', refusal: 'Only the chair manages screen links.' });
 
   app.openapi(
     createRoute({

@@ -30,7 +30,7 @@ export function signinLinkRoutes(s: Services): OpenAPIHono<AppEnv> {
       'Issue a new one-time sign-in link (24 hours) for an existing member; their earlier unused links stop working',
     description: 'Chair of every draft the person belongs to, or the admin.',
     middleware: [
-      member(s.accounts, { action: 'members.manage', refusal: 'Only chairs and the secretariat issue sign-in links.' }),
+      member(s.store, { action: 'members.manage', refusal: 'Only chairs and the secretariat issue sign-in links.' }),
     ] as const,
     request: { params: MemberParams },
     responses: {

@@ -37,7 +37,7 @@ const commandErrors = (...extra: Array<400 | 413 | 415>) => errorResponses(...ex
 export function silenceRoutes(s: Services): OpenAPIHono<AppEnv> {
   const app = apiRouter();
   const g = s.governance;
-  const asMember = member(s.accounts);
+  const asMember = member(s.store);
   const start = startSilence(s.deadlines);
   const extend = extendSilence(s.deadlines);
   const end = endSilence(s.deadlines);
