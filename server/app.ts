@@ -25,12 +25,16 @@ import { exportRoutes } from './http/routes/exportRoutes.js';
 import { governanceRoutes } from './http/routes/governanceRoutes.js';
 import { importRoutes } from './http/routes/importRoutes.js';
 import { meetingRoomRoutes } from './http/routes/meetingRoomRoutes.js';
+import { notificationRoutes } from './http/routes/notificationRoutes.js';
 import { proposalRoutes } from './http/routes/proposalRoutes.js';
 import { revisionRoutes } from './http/routes/revisionRoutes.js';
 import { screenLinkRoutes } from './http/routes/screenLinkRoutes.js';
 import { signinLinkRoutes } from './http/routes/signinLinkRoutes.js';
 import { silenceRoutes } from './http/routes/silenceRoutes.js';
 import { apiRouter } from './http/validate.js';
+import { NotificationMailer } from './notifications/notificationMailer.js';
+import { NotificationStore } from './notifications/notificationStore.js';
+import { Notifier } from './notifications/notifier.js';
 import { httpLog } from './ops/httpLog.js';
 import { Metrics } from './ops/metrics.js';
 import { opsRoutes } from './ops/opsRoutes.js';
@@ -57,6 +61,8 @@ export interface Accord {
   store: AccordStore;
   /** Applies silence deadlines; startServer starts it (applying what fell due while down) before listening. */
   silenceClock: SilenceClock;
+  /** Derives notifications from audited events; `idle()` waits for mail in flight (tests). */
+  notifier: Notifier;
   /** Stores every room, closes sockets with 1001 and the database. */
   close(): Promise<void>;
 }
@@ -114,6 +120,19 @@ export async function createAccord(config: Config, log: Logger): Promise<Accord>
     },
   });
   const governance = new GovernanceService(rooms, audit);
+  const notifications = new NotificationStore(db);
+  const mailer = config.SMTP_URL
+    ? new NotificationMailer(config.SMTP_URL, config.MAIL_FROM, () => config.PUBLIC_URL)
+    : null;
+  const notifier = new Notifier({
+    db,
+    store: notifications,
+    accounts,
+    docOf: (docId) => rooms.loadedRoom(docId)?.doc ?? null,
+    log,
+    mailer,
+  });
+  audit.onAppended(notifier.recorded);
   const deadlines = new SqliteDeadlineQueue(db);
   const silenceClock = new SilenceClock({ rooms, audit, deadlines, log, pollMs: config.DEADLINE_POLL_MS });
   const limits = new Limits(config);
@@ -179,6 +198,7 @@ export async function createAccord(config: Config, log: Logger): Promise<Accord>
   app.route('/', exportRoutes(services));
   app.route('/', meetingRoomRoutes(services));
   app.route('/', screenLinkRoutes(services, screens));
+  app.route('/', notificationRoutes(notifications));
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', `No such API endpoint; see ${OPENAPI_PATH}.`);
   });
@@ -207,11 +227,14 @@ export async function createAccord(config: Config, log: Logger): Promise<Accord>
     db,
     store,
     silenceClock,
+    notifier,
     async close() {
       closing = true;
       await silenceClock.stop();
       await rooms.closeAll();
       collab.closeAll(1001, 'server shutting down');
+      await notifier.idle();
+      mailer?.close();
       await store.close();
       db.close();
     },

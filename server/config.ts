@@ -108,6 +108,17 @@ const schema = z.object({
    * most this long after its deadline (and at once at start for deadlines passed while down).
    */
   DEADLINE_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /**
+   * SMTP server for notification mail, e.g. `smtp://user:pass@mail.example.org:587` or
+   * `smtps://…` (nodemailer's URL form). Unset (the default): no mail is sent; people who asked
+   * for mail still get their notifications in the app.
+   */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://')
+    .optional(),
+  /** @default Accord <accord@localhost> — the From of notification mail. */
+  MAIL_FROM: z.string().min(3).default('Accord <accord@localhost>'),
   /** @default info */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -25,6 +25,8 @@ export interface RoomManagerOptions {
  */
 export class RoomManager {
   private readonly rooms = new Map<string, Promise<Room>>();
+  /** The rooms of `rooms` whose load has finished (same keys, while they stay loaded). */
+  private readonly ready = new Map<string, Room>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
   private closing = false;
   /** One group commit for every room of the store: one transaction (one disk sync) per turn. */
@@ -56,6 +58,7 @@ export class RoomManager {
       }).then(
         (room) => {
           this.opts.onLoad?.(room);
+          if (this.rooms.get(docId) === pending) this.ready.set(docId, room);
           this.opts.log.debug({ room: docId }, 'room loaded');
           return room;
         },
@@ -69,6 +72,14 @@ export class RoomManager {
       this.scheduleUnload(docId);
     }
     return pending;
+  }
+
+  /**
+   * The room if it is loaded and ready, synchronously: for work inside a room's store
+   * transaction (deriving notifications from an audit entry), which cannot await.
+   */
+  loadedRoom(docId: string): Room | null {
+    return this.ready.get(docId) ?? null;
   }
 
   /** The room if it is loaded, without loading it. */
@@ -109,6 +120,7 @@ export class RoomManager {
     const room = await pending;
     if (room.conns.size > 0 || this.rooms.get(docId) !== pending) return;
     this.rooms.delete(docId);
+    this.ready.delete(docId);
     await room.close(CloseCode.goingAway, 'room unloaded');
     this.opts.log.debug({ room: docId }, 'room unloaded');
   }
@@ -116,6 +128,7 @@ export class RoomManager {
   private forget(room: Room): void {
     this.cancelUnload(room.id);
     this.rooms.delete(room.id);
+    if (this.ready.get(room.id) === room) this.ready.delete(room.id);
   }
 
   /** Runs `fn` on every loaded room (e.g. to apply a role change to open connections). */
@@ -130,6 +143,7 @@ export class RoomManager {
     this.idleTimers.clear();
     const rooms = await Promise.allSettled(this.rooms.values());
     this.rooms.clear();
+    this.ready.clear();
     await Promise.all(
       rooms.map((r) =>
         r.status === 'fulfilled' ? r.value.close(CloseCode.goingAway, 'server shutting down') : undefined,

@@ -67,6 +67,7 @@ const INLINE_CHECK_MAX = 5000;
  */
 export class AuditLog {
   private readonly q;
+  private readonly appendedListeners: Array<(entry: AuditEntry) => void> = [];
 
   constructor(
     private readonly db: SqliteDatabase,
@@ -106,7 +107,18 @@ export class AuditLog {
     const prevHash = tail?.hash ?? GENESIS;
     const hash = hashOf(prevHash, chain, seq, at, actor, action, detailJson);
     this.q.insert.run(chain, seq, docId, at, actor, action, detailJson, prevHash, hash);
-    return { seq, docId, at, actor, action, detail, prevHash, hash };
+    const entry: AuditEntry = { seq, docId, at, actor, action, detail, prevHash, hash };
+    for (const l of this.appendedListeners) l(entry);
+    return entry;
+  }
+
+  /**
+   * Registers a listener called with each entry right after it is inserted, inside the same
+   * transaction (notifications derived from an event are stored with it, or not at all).
+   * A listener must not throw: its error would roll the event back.
+   */
+  onAppended(listener: (entry: AuditEntry) => void): void {
+    this.appendedListeners.push(listener);
   }
 
   /** Entries of one document's chain (or the installation's, docId null) after `afterSeq`, in order. */

@@ -100,6 +100,31 @@ export const storeMigrations: readonly StoreMigration[] = [
       await sql`DROP TABLE deadlines`.execute(db);
     },
   },
+  {
+    version: 6,
+    name: 'notifications and their e-mail settings',
+    // One row per person and event (server/notifications): what concerns them, already derived,
+    // so reading one's list is one indexed query. Only ids, numbers and labels — never draft text.
+    async up({ db }) {
+      await sql`CREATE TABLE notifications (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        paragraph_id TEXT,
+        paragraph_number TEXT,
+        label TEXT,
+        actor_name TEXT,
+        created_at BIGINT NOT NULL,
+        read_at BIGINT
+      )`.execute(db);
+      await sql`CREATE INDEX notifications_user ON notifications (user_id, created_at)`.execute(db);
+      await sql`CREATE TABLE notification_settings (
+        user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+        email TEXT
+      )`.execute(db);
+    },
+  },
 ];
 
 /** The SQLite file's schema after its own migrations 1–5, in PostgreSQL types. */
