@@ -189,21 +189,21 @@ export function authRoutes(s: Services): OpenAPIHono<AppEnv> {
     return c.json({ ok: true as const }, 200);
   });
 
-  const me = (who: Principal) => ({
+  const me = async (who: Principal) => ({
     id: who.userId,
     name: who.name,
     affiliation: who.affiliation,
     isAdmin: who.isAdmin,
-    language: s.accounts.language(who.userId),
+    language: await s.store.users.language(who.userId),
   });
-  app.openapi(getMe, (c) => c.json({ user: me(c.get('who')) }, 200));
+  app.openapi(getMe, async (c) => c.json({ user: await me(c.get('who')) }, 200));
 
-  app.openapi(patchMe, (c) => {
+  app.openapi(patchMe, async (c) => {
     const who = c.get('who');
-    if (!s.accounts.setLanguage(who.userId, c.req.valid('json').language)) {
+    if (!(await s.store.users.setLanguage(who.userId, c.req.valid('json').language))) {
       throw notFound('This account has no stored profile.');
     }
-    return c.json({ user: me(who) }, 200);
+    return c.json({ user: await me(who) }, 200);
   });
 
   app.openapi(issueToken, async (c) => {

@@ -66,7 +66,7 @@ export function exportRoutes(s: Services): OpenAPIHono<AppEnv> {
     const { who, role } = c.get('membership');
     const q = c.req.valid('query');
     // The language asked for, else the one the person chose for the interface, else English.
-    const language = q.lang ?? s.accounts.language(who.userId) ?? defaultLanguage;
+    const language = q.lang ?? (await s.store.users.language(who.userId)) ?? defaultLanguage;
     const version = await draftVersion(s.rooms, s.revisions, docId, q.revision ?? 'live');
     let draftMark = false;
     if (q.variant === 'clean') {

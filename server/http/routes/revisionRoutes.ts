@@ -81,10 +81,13 @@ export function revisionRoutes(s: Services): OpenAPIHono<AppEnv> {
         ...errorResponses(401, 404),
       },
     }),
-    (c) => {
+    async (c) => {
       const { id } = c.req.valid('param');
-      const names = new Map(s.accounts.members(id).map((m) => [m.userId, m.name]));
-      const revisions = s.revisions.list(id).map((r) => ({ ...r, issuedByName: names.get(r.issuedBy) ?? r.issuedBy }));
+      const names = new Map((await s.store.memberships.members(id)).map((m) => [m.userId, m.name]));
+      const revisions = (await s.store.revisions.list(id)).map((r) => ({
+        ...r,
+        issuedByName: names.get(r.issuedBy) ?? r.issuedBy,
+      }));
       return c.json({ revisions }, 200);
     },
   );
@@ -119,7 +122,7 @@ export function revisionRoutes(s: Services): OpenAPIHono<AppEnv> {
       const n = parseVersionRef(raw, 'live');
       if (n === null || n === 'live') throw new ApiError(400, 'bad_request', 'A revision number is expected.');
       const version = await draftVersion(s.rooms, s.revisions, id, n);
-      const info = s.revisions.list(id).find((r) => r.number === n);
+      const info = (await s.store.revisions.list(id)).find((r) => r.number === n);
       if (!info) throw notFound(`No revision ${n} of this draft.`);
       return c.json(
         {
@@ -167,7 +170,7 @@ export function revisionRoutes(s: Services): OpenAPIHono<AppEnv> {
       // Compared (and rendered) on a worker thread: two large revisions take a while.
       const download = q.download === '1';
       const { who } = c.get('membership');
-      const language = q.lang ?? s.accounts.language(who.userId) ?? defaultLanguage;
+      const language = q.lang ?? (await s.store.users.language(who.userId)) ?? defaultLanguage;
       const { comparison, html } = await compareInWorker(a, b, q.format === 'html' ? { download, language } : null);
       if (html !== null) {
         if (download) {
