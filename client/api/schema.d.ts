@@ -1200,6 +1200,8 @@ export interface components {
             id: string;
             scope: components["schemas"]["SilenceScope"];
             paragraphIds: string[];
+            /** @description Paragraphs of the draft or section left out: open brackets or a standing objection */
+            leftOut?: string[];
             /** @description Epoch milliseconds */
             deadline: number;
             timeZone: string;

@@ -51,13 +51,13 @@ function SilenceForms({ docId, model }: { docId: string; model: DraftModel }) {
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
-  const run = async (fn: () => Promise<unknown>, message: string) => {
+  /** Runs a command; `fn` resolves with the confirmation to show. */
+  const run = async (fn: () => Promise<string>) => {
     setBusy(true);
     setError(null);
     setDone(null);
     try {
-      await fn();
-      setDone(message);
+      setDone(await fn());
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -76,10 +76,19 @@ function SilenceForms({ docId, model }: { docId: string; model: DraftModel }) {
           : { kind: 'paragraphs', paragraphIds: [...chosen] };
     // The instant is fixed when the chair presses the button, not when the form was drawn.
     const at = new Date(Date.now() + amount * units[unit]).toISOString();
-    void run(
-      () => calls.start({ scope: chosenScope, deadline: at, timeZone, lockOnExpiry, note: note.trim() }),
-      t('silence.started'),
-    );
+    void run(async () => {
+      const started = await calls.start({
+        scope: chosenScope,
+        deadline: at,
+        timeZone,
+        lockOnExpiry,
+        note: note.trim(),
+      });
+      const leftOut = started.leftOut ?? [];
+      return leftOut.length > 0
+        ? t('silence.startedLeftOut', { list: leftOut.map(label).join(t('common.listSeparator')) })
+        : t('silence.started');
+    });
   };
 
   const running = model.silence.silences.filter((s) => s.state === 'running');
@@ -254,7 +263,7 @@ function RunningSilence({
   silence: Silence;
   scope: string;
   busy: boolean;
-  run: (fn: () => Promise<unknown>, message: string) => Promise<void>;
+  run: (fn: () => Promise<string>) => Promise<void>;
   calls: ReturnType<typeof silenceApi>;
 }) {
   const { t } = useTranslation();
@@ -280,10 +289,10 @@ function RunningSilence({
         className="row"
         onSubmit={(e) => {
           e.preventDefault();
-          void run(
-            () => calls.extend(s.id, new Date(s.deadline + extra * units[unit]).toISOString()),
-            t('silence.extended'),
-          );
+          void run(async () => {
+            await calls.extend(s.id, new Date(s.deadline + extra * units[unit]).toISOString());
+            return t('silence.extended');
+          });
         }}
       >
         <label>
@@ -315,7 +324,10 @@ function RunningSilence({
         className="row"
         onSubmit={(e) => {
           e.preventDefault();
-          void run(() => calls.end(s.id, reason.trim()), t('silence.endedNow'));
+          void run(async () => {
+            await calls.end(s.id, reason.trim());
+            return t('silence.endedNow');
+          });
         }}
       >
         <label htmlFor={`${ids}-reason`}>{t('silence.endReason')}</label>

@@ -70,6 +70,11 @@ export interface Silence {
   scope: SilenceScope;
   /** Every paragraph placed under silence, in draft order, fixed at the start. */
   paragraphIds: string[];
+  /**
+   * Paragraphs of a draft or section scope left out at the start because they could not be
+   * agreed (open brackets or a standing objection); absent in records made before it existed.
+   */
+  leftOut?: string[];
   /** Epoch milliseconds. */
   deadline: number;
   /** The time zone the chair set the deadline in (IANA name or UTC offset), to show it as given. */

@@ -144,19 +144,30 @@ describe('silence procedure', () => {
     expect(auditOf('silence.end')).toHaveLength(0);
   });
 
-  it('refuses to circulate text that cannot be agreed, and paragraphs already under silence', async () => {
+  it('leaves out of a draft or section what cannot be agreed, refuses it when chosen, and refuses paragraphs already under silence', async () => {
     expect((await api.call('POST', '/paragraphs/a2/objections', { reason: 'Too vague' }, kenya)).status).toBe(201);
     const deadline = new Date(Date.now() + 60_000).toISOString();
-    const unclean = await api.start({ scope: { kind: 'draft' }, deadline });
-    expectRule(unclean, 'not_clean');
-    expect((unclean.body.error?.details as { paragraphIds?: string[] } | undefined)?.paragraphIds).toEqual(['a2']);
-    expect((await api.start({ scope: { kind: 'section', sectionId: 's-b' }, deadline })).status).toBe(201);
+    const chosen = await api.start({ scope: { kind: 'paragraphs', paragraphIds: ['a1', 'a2'] }, deadline });
+    expectRule(chosen, 'not_clean');
+    expect((chosen.body.error?.details as { paragraphIds?: string[] } | undefined)?.paragraphIds).toEqual(['a2']);
+    const whole = await api.start({ scope: { kind: 'draft' }, deadline });
+    expect(whole.status).toBe(201);
+    expect(whole.body.leftOut).toEqual(['a2']);
+    expect(whole.body.paragraphIds).toEqual(expect.arrayContaining(['a1', 'a3', 'b1', 'b2', 'b3']));
+    expect(whole.body.paragraphIds).not.toContain('a2');
+    const { silence } = await serverState(server, docId);
+    expect(silence.frozen.a2).toBeUndefined();
     expectRule(
-      await api.start({ scope: { kind: 'paragraphs', paragraphIds: ['b3', 'a1'] }, deadline }),
+      await api.start({ scope: { kind: 'paragraphs', paragraphIds: ['b3'] }, deadline }),
       'already_under_silence',
     );
     expect(
-      (await api.start({ scope: { kind: 'draft' }, deadline: new Date(Date.now() + 200).toISOString() })).status,
+      (
+        await api.start({
+          scope: { kind: 'section', sectionId: 's-b' },
+          deadline: new Date(Date.now() + 200).toISOString(),
+        })
+      ).status,
     ).toBe(400);
     expect(
       (await api.start({ scope: { kind: 'section', sectionId: 's-b' }, deadline: '2030-01-01T10:00:00' })).status,

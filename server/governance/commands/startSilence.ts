@@ -27,12 +27,13 @@ export interface StartSilenceInput {
  * the same store transaction, so the expiry cannot be lost nor exist without the silence.
  *
  * Only clean text is circulated: a paragraph with open brackets or a standing objection could
- * not be agreed at the deadline, so the start is refused (409 not_clean) and names them.
- * Locked paragraphs are already agreed and are left out of a draft or section scope.
+ * not be agreed at the deadline. In a draft or section scope such paragraphs are left out (and
+ * named in `leftOut`), as locked ones are (already agreed); a chosen one is refused (409
+ * not_clean, naming them), since the chair asked for exactly those.
  */
 export function startSilence(
   deadlines: DeadlineQueue,
-): GovernanceCommand<StartSilenceInput, { paragraphIds: string[] }, Silence> {
+): GovernanceCommand<StartSilenceInput, { paragraphIds: string[]; leftOut: string[] }, Silence> {
   return {
     permission: 'silence.run',
     forbidden: 'Only the chair starts a silence procedure.',
@@ -57,8 +58,23 @@ export function startSilence(
           });
         }
       }
-      if (chosen.length === 0)
-        throw silenceConflict('nothing_to_silence', 'There is no unlocked paragraph to circulate.');
+      const unclean = chosen.filter((p) => hasOpenBrackets(p) || ctx.gov.standingObjections(p.id) > 0).map((p) => p.id);
+      if (unclean.length > 0 && scope.kind === 'paragraphs') {
+        throw silenceConflict(
+          'not_clean',
+          'Paragraphs with open brackets or standing objections cannot be adopted by silence; resolve them or leave them out.',
+          { paragraphIds: unclean },
+        );
+      }
+      const leftOut = new Set(unclean);
+      chosen = chosen.filter((p) => !leftOut.has(p.id));
+      if (chosen.length === 0) {
+        throw silenceConflict(
+          'nothing_to_silence',
+          'There is no paragraph to circulate: every one is locked, bracketed or objected to.',
+          { paragraphIds: unclean },
+        );
+      }
       const silences = new SilenceMap(ctx.doc);
       const busy = chosen.filter((p) => silences.frozenBy(p.id) !== null).map((p) => p.id);
       if (busy.length > 0) {
@@ -66,21 +82,14 @@ export function startSilence(
           paragraphIds: busy,
         });
       }
-      const unclean = chosen.filter((p) => hasOpenBrackets(p) || ctx.gov.standingObjections(p.id) > 0).map((p) => p.id);
-      if (unclean.length > 0) {
-        throw silenceConflict(
-          'not_clean',
-          'Paragraphs with open brackets or standing objections cannot be adopted by silence; resolve them or leave them out.',
-          { paragraphIds: unclean },
-        );
-      }
-      return { paragraphIds: chosen.map((p) => p.id) };
+      return { paragraphIds: chosen.map((p) => p.id), leftOut: unclean };
     },
-    apply(ctx, input, { paragraphIds }) {
+    apply(ctx, input, { paragraphIds, leftOut }) {
       const silence: Silence = {
         id: randomUUID(),
         scope: input.scope.kind === 'paragraphs' ? { kind: 'paragraphs', paragraphIds } : input.scope,
         paragraphIds,
+        leftOut,
         deadline: input.deadline,
         timeZone: input.timeZone,
         lockOnExpiry: input.lockOnExpiry,
@@ -114,6 +123,7 @@ export function startSilence(
           scope: s.scope.kind,
           ...(s.scope.kind === 'section' ? { sectionId: s.scope.sectionId } : {}),
           paragraphIds: s.paragraphIds,
+          leftOut: s.leftOut ?? [],
           deadline: new Date(s.deadline).toISOString(),
           timeZone: s.timeZone,
           lockOnExpiry: s.lockOnExpiry,

@@ -19,6 +19,10 @@ export const SilenceSchema = z
     id: z.string(),
     scope: SilenceScopeSchema,
     paragraphIds: z.array(z.string()),
+    leftOut: z
+      .array(z.string())
+      .optional()
+      .openapi({ description: 'Paragraphs of the draft or section left out: open brackets or a standing objection' }),
     deadline: z.number().openapi({ description: 'Epoch milliseconds' }),
     timeZone: z.string(),
     lockOnExpiry: z.boolean(),
