@@ -20,6 +20,7 @@ import { sameOriginWrites } from './http/middleware/sameOriginWrites.js';
 import { OPENAPI_PATH, openApiDocument, registerSecuritySchemes } from './http/openApiDocument.js';
 import { auditRoutes } from './http/routes/auditRoutes.js';
 import { authRoutes } from './http/routes/authRoutes.js';
+import { compilationRoutes } from './http/routes/compilationRoutes.js';
 import { documentRoutes } from './http/routes/documentRoutes.js';
 import { exportRoutes } from './http/routes/exportRoutes.js';
 import { governanceRoutes } from './http/routes/governanceRoutes.js';
@@ -196,6 +197,7 @@ export async function createAccord(config: Config, log: Logger): Promise<Accord>
   app.route('/', auditRoutes(services));
   app.route('/', revisionRoutes(services));
   app.route('/', exportRoutes(services));
+  app.route('/', compilationRoutes(services));
   app.route('/', meetingRoomRoutes(services));
   app.route('/', screenLinkRoutes(services, screens));
   app.route('/', notificationRoutes(notifications));

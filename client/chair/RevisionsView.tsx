@@ -14,9 +14,16 @@ import { notAgreedLine } from './notAgreedLine';
 
 /** Export formats; their names are `revisions.formats.<value>`. */
 const formats = ['docx', 'pdf', 'html', 'md', 'akn'] as const;
+/** The facilitator's documents built from the proposals; names are `revisions.proposalDocs.<key>`. */
+const proposalDocs = {
+  compilationHtml: ['compilation', 'html'],
+  compilationDocx: ['compilation', 'docx'],
+  tableCsv: ['resolution-table', 'csv'],
+  tableDocx: ['resolution-table', 'docx'],
+} as const;
 
 /** Which part of the view an error or a confirmation belongs to: it is shown there, next to the button. */
-type Part = 'issue' | 'list' | 'compare' | 'export';
+type Part = 'issue' | 'list' | 'compare' | 'export' | 'proposals';
 
 /**
  * Revisions and export for every role: read an issued revision, compare two versions (on their
@@ -35,6 +42,7 @@ export function RevisionsView({ docId, role, model }: { docId: string; role: Rol
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('live');
   const [format, setFormat] = useState<(typeof formats)[number]>('docx');
+  const [proposalDoc, setProposalDoc] = useState<keyof typeof proposalDocs>('compilationHtml');
   const [variant, setVariant] = useState<'negotiating' | 'clean'>('negotiating');
   const [exportRevision, setExportRevision] = useState('live');
   const [markDraft, setMarkDraft] = useState(isChair);
@@ -122,6 +130,17 @@ export function RevisionsView({ docId, role, model }: { docId: string; role: Rol
       q.set('lang', currentLanguage());
       await download(`${base}/export?${q}`, `${model.gov.meta.symbol || model.gov.meta.title || 'draft'}.${format}`);
       setStatus({ part: 'export', message: t('revisions.downloadStarted') });
+    });
+  };
+
+  const exportProposals = (e: FormEvent) => {
+    e.preventDefault();
+    void run('proposals', async () => {
+      const [path, docFormat] = proposalDocs[proposalDoc];
+      const q = new URLSearchParams({ format: docFormat, lang: currentLanguage() });
+      if (exportRevision !== 'live') q.set('revision', exportRevision);
+      await download(`${base}/${path}?${q}`, `${model.gov.meta.symbol || 'draft'}-${path}.${docFormat}`);
+      setStatus({ part: 'proposals', message: t('revisions.downloadStarted') });
     });
   };
 
@@ -242,6 +261,25 @@ export function RevisionsView({ docId, role, model }: { docId: string; role: Rol
           <button type="submit">{t('revisions.download')}</button>
         </form>
         {feedback('export')}
+      </section>
+      <section aria-labelledby="proposal-docs-title">
+        <h3 id="proposal-docs-title">{t('revisions.proposalsTitle')}</h3>
+        <form onSubmit={exportProposals} className="inline-form">
+          <label htmlFor="proposal-doc">{t('revisions.document')}</label>
+          <select
+            id="proposal-doc"
+            value={proposalDoc}
+            onChange={(e) => setProposalDoc(e.target.value as keyof typeof proposalDocs)}
+          >
+            {Object.keys(proposalDocs).map((k) => (
+              <option key={k} value={k}>
+                {t(`revisions.proposalDocs.${k}`)}
+              </option>
+            ))}
+          </select>
+          <button type="submit">{t('revisions.download')}</button>
+        </form>
+        {feedback('proposals')}
       </section>
     </div>
   );

@@ -44,7 +44,7 @@ export const docxStyles = {
 } as const;
 
 /** Word's proofing language for the report language: a region when only a language is given. */
-function wordLanguage(tag: string): string {
+export function wordLanguage(tag: string): string {
   if (tag.includes('-')) return tag;
   const regions: Record<string, string> = {
     en: 'en-GB',

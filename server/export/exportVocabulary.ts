@@ -35,7 +35,16 @@ export interface ExportVocabulary {
   revision(label: string): string;
   /** The words of a comparison of two versions (comparisonHtml.ts). */
   comparison(key: ComparisonPhrase, values?: Record<string, string | number>): string;
+  /** The words of the compilation of proposals and the comment-resolution table (compilation*.ts). */
+  compilation(key: CompilationPhrase, values?: Record<string, string | number>): string;
 }
+
+type CompilationWords = (typeof exportCatalogs)['en']['export']['compilation'];
+export type CompilationPhrase =
+  | Exclude<keyof CompilationWords, 'kind' | 'state' | 'table'>
+  | `kind.${keyof CompilationWords['kind']}`
+  | `state.${keyof CompilationWords['state']}`
+  | `table.${keyof CompilationWords['table']}`;
 
 export type ComparisonPhrase = keyof (typeof exportCatalogs)['en']['export']['comparison'];
 
@@ -95,5 +104,6 @@ function build(language: Language, t: TFunction): ExportVocabulary {
       return rev ? s('revision.numbered', { n: rev[1]! }) : label;
     },
     comparison: (key, values) => s(`comparison.${key}`, values),
+    compilation: (key, values) => s(`compilation.${key}`, values),
   };
 }

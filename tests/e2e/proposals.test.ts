@@ -1,3 +1,4 @@
+import mammoth from 'mammoth';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readGovernance } from '../../shared/model/readDraft.js';
@@ -116,5 +117,24 @@ describe('two delegations table competing proposals; the chair decides', () => {
       ['shall', 'alternative', null],
       ['may', 'rejected', 'The group chose to keep both options.'],
     ]);
+  });
+
+  it('the compilation the chair downloads in Word shows both proposals, the support and the decisions', async () => {
+    await chair.page
+      .getByRole('navigation', { name: 'Draft tools' })
+      .getByRole('button', { name: 'Revisions & export' })
+      .click();
+    const dialog = chair.page.locator('dialog[open]');
+    await dialog.getByLabel('Document').selectOption({ label: 'Compilation of proposals (Word)' });
+    const [file] = await Promise.all([
+      chair.page.waitForEvent('download', { timeout: 20_000 }),
+      dialog.getByRole('button', { name: 'Download' }).last().click(),
+    ]);
+    const path = await file.path();
+    const { value } = await mammoth.extractRawText({ path });
+    expect(value).toContain('MOD (replace text) — Accepted as an alternative');
+    expect(value).toMatch(/Proposed by Ana Souza \(\w+\)/);
+    expect(value).toMatch(/Supported by Lars Eriksen \(\w+\)/);
+    expect(value).toMatch(/Rejected by Carla Chair \(\w*\)?: The group chose to keep both options\./);
   });
 });
