@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { encodeSyncUpdate } from '../../shared/protocol/frames.js';
 import { decodeNotice } from '../../shared/protocol/notice.js';
+import { craftUpdate, lastCharId } from '../support/craftUpdate.js';
 import { sendEdit, textOf } from '../support/editing.js';
 import { RawClient } from '../support/rawClient.js';
 import {
@@ -117,6 +119,36 @@ describe('silence procedure', () => {
     );
     expectRule(await api.call('POST', '/paragraphs/b1/status', { status: 'agreed' }), 'under_silence');
     expectRule(await api.call('POST', '/paragraphs/b1/objections', { reason: 'No' }, brazil), 'under_silence');
+  });
+
+  it('refuses hand-crafted updates into a frozen paragraph: an insert after its last character, a bare delete set', async () => {
+    const started = await api.start({
+      scope: { kind: 'paragraphs', paragraphIds: ['b2'] },
+      deadline: new Date(Date.now() + 60_000).toISOString(),
+    });
+    expect(started.status).toBe(201);
+    const attacker = await join(brazil.token);
+    const witness = await join(ADMIN_TOKEN);
+    const room = await server.accord.services.rooms.get(docId);
+    const end = lastCharId(textOf(clauseIn(room.doc, 'b2')));
+    // What a modified client sends: structs written by hand, not by an editor that knows the freeze.
+    attacker.send(
+      encodeSyncUpdate(craftUpdate([{ client: 0x5117, clock: 0, origin: end, content: new Y.ContentString(' not') }])),
+    );
+    await attacker.until(() => attacker.notices.length === 1, 'refusal of the insert');
+    expect(decodeNotice(attacker.notices[0] as string)).toMatchObject({
+      code: 'paragraph_silenced',
+      paragraphIds: ['b2'],
+    });
+    attacker.send(encodeSyncUpdate(craftUpdate([], [{ client: end.client, clock: end.clock, len: 1 }])));
+    await attacker.until(() => attacker.notices.length === 2, 'refusal of the deletion');
+    expect(decodeNotice(attacker.notices[1] as string)?.code).toBe('paragraph_silenced');
+    // An edit elsewhere from a fresh session lands, so the refused ones were really not applied.
+    const fresh = await join(kenya.token);
+    sendEdit(fresh, () => textOf(clauseIn(fresh.doc, 'b3')).insert(0, 'Also '));
+    await witness.until(() => textOf(clauseIn(witness.doc, 'b3')).toString().startsWith('Also '), 'open edit');
+    expect(textOf(clauseIn(room.doc, 'b2')).toString()).toBe('Second b.');
+    expect(textOf(clauseIn(witness.doc, 'b2')).toString()).toBe('Second b.');
   });
 
   it('lets only the chair start, extend or end a silence, whatever a member or observer sends; observers cannot break it', async () => {
