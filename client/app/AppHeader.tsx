@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/apiClient';
 import type { Me } from '../api/types';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { LanguageSwitch } from './LanguageSwitch';
 import { navigate } from './router';
 
@@ -37,6 +38,7 @@ export function AppHeader({ me, children }: { me: Me | null; children?: ReactNod
             </span>
           </span>
         )}
+        {me && <NotificationBell />}
         <LanguageSwitch signedIn={me !== null} />
         {me && (
           <button type="button" className="link-button" onClick={signOut}>

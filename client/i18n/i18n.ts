@@ -1,6 +1,7 @@
 import type { i18n as I18n, ResourceLanguage } from 'i18next';
 import { createI18n } from '../../shared/i18n/createI18n';
 import { directionOf, type Language, languages, pickLanguage } from '../../shared/i18n/languages';
+import enNotify from '../../shared/i18n/locales/en/notify.json';
 import en from '../../shared/i18n/locales/en/ui.json';
 
 /**
@@ -8,7 +9,7 @@ import en from '../../shared/i18n/locales/en/ui.json';
  * (LocalizeController). English is in the main bundle because it is the fallback of every key;
  * the other catalogs are separate chunks loaded when their language is chosen.
  */
-export const i18n: I18n = createI18n({ en: { ui: en } }, 'en', 'ui');
+export const i18n: I18n = createI18n({ en: { ui: en, notify: enNotify } }, 'en', 'ui');
 
 type Catalog = { default: ResourceLanguage };
 const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalog>> = {
@@ -17,6 +18,14 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalog>> = {
   fr: () => import('../../shared/i18n/locales/fr/ui.json'),
   ru: () => import('../../shared/i18n/locales/ru/ui.json'),
   es: () => import('../../shared/i18n/locales/es/ui.json'),
+};
+/** The notifications' namespace (shared with the server's mail), loaded with `ui`. */
+const notifyLoaders: Record<Exclude<Language, 'en'>, () => Promise<Catalog>> = {
+  ar: () => import('../../shared/i18n/locales/ar/notify.json'),
+  zh: () => import('../../shared/i18n/locales/zh/notify.json'),
+  fr: () => import('../../shared/i18n/locales/fr/notify.json'),
+  ru: () => import('../../shared/i18n/locales/ru/notify.json'),
+  es: () => import('../../shared/i18n/locales/es/notify.json'),
 };
 
 /** The language the interface shows now (i18next's current one, narrowed to ours). */
@@ -37,8 +46,9 @@ export function browserLanguage(): Language {
  */
 export async function applyLanguage(lang: Language): Promise<void> {
   if (lang !== 'en' && !i18n.hasResourceBundle(lang, 'ui')) {
-    const catalog = await loaders[lang]();
+    const [catalog, notify] = await Promise.all([loaders[lang](), notifyLoaders[lang]()]);
     i18n.addResourceBundle(lang, 'ui', catalog.default, true, true);
+    i18n.addResourceBundle(lang, 'notify', notify.default, true, true);
   }
   await i18n.changeLanguage(lang);
   document.documentElement.lang = lang;
