@@ -277,7 +277,7 @@ export function RevisionsView({ docId, role, model }: { docId: string; role: Rol
               </option>
             ))}
           </select>
-          <button type="submit">{t('revisions.download')}</button>
+          <button type="submit">{t('revisions.downloadDocument')}</button>
         </form>
         {feedback('proposals')}
       </section>

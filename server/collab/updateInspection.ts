@@ -275,6 +275,14 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array, ctx: InspectionCon
       const n = (left ?? right) as { s: Y.Item; fresh: boolean };
       place = containerOfNeighbour(n);
       sub = subOfNeighbour(n);
+      // Yjs only ever writes neighbours of one container; a hand-made item between neighbours of
+      // two containers makes Yjs throw half-way through integrating (found by the guard fuzz).
+      if (left && right) {
+        const other = containerOfNeighbour(right);
+        if (other?.existing !== place?.existing || other?.fresh !== place?.fresh || subOfNeighbour(right) !== sub) {
+          facts.structure.add('an item between neighbours in different places');
+        }
+      }
     } else if (typeof s.parent === 'string') {
       place = namedRoot(s.parent);
       sub = s.parentSub;

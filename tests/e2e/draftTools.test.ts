@@ -91,13 +91,13 @@ describe('revisions, comparison and export for every role; the chair finds their
       await dialog.getByLabel('Format').selectOption('docx');
       const [download] = await Promise.all([
         page.waitForEvent('download', { timeout: 20_000 }),
-        dialog.getByRole('button', { name: 'Download' }).click(),
+        dialog.getByRole('button', { name: 'Download', exact: true }).click(),
       ]);
       expect((await readFile(await download.path())).subarray(0, 2).toString('latin1')).toBe('PK');
 
       // The clean report of an unagreed draft is refused: the reason appears right under "Download", in view.
       await dialog.getByLabel('Text').selectOption('clean');
-      await dialog.getByRole('button', { name: 'Download' }).click();
+      await dialog.getByRole('button', { name: 'Download', exact: true }).click();
       const refusal = dialog.locator('form:has(#exp-format) + .part-feedback .error');
       await refusal.waitFor({ timeout: 10_000 });
       expect(await refusal.textContent()).toMatch(

@@ -128,7 +128,7 @@ describe('two delegations table competing proposals; the chair decides', () => {
     await dialog.getByLabel('Document').selectOption({ label: 'Compilation of proposals (Word)' });
     const [file] = await Promise.all([
       chair.page.waitForEvent('download', { timeout: 20_000 }),
-      dialog.getByRole('button', { name: 'Download' }).last().click(),
+      dialog.getByRole('button', { name: 'Download document' }).click(),
     ]);
     const path = await file.path();
     const { value } = await mammoth.extractRawText({ path });

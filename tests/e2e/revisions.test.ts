@@ -88,7 +88,7 @@ describe('the chair issues revisions, compares them and exports the draft', () =
       await dialog().getByLabel('Format').selectOption(format);
       const [download] = await Promise.all([
         chair.page.waitForEvent('download', { timeout: 20_000 }),
-        dialog().getByRole('button', { name: 'Download' }).click(),
+        dialog().getByRole('button', { name: 'Download', exact: true }).click(),
       ]);
       const path = await download.path();
       const bytes = await readFile(path);
