@@ -42,11 +42,11 @@ export function resolutionRows(c: Compilation): ResolutionRow[] {
 /**
  * CSV (RFC 4180) with a header row in the table's language, preceded by a UTF-8 byte-order mark so
  * that spreadsheet programs read Arabic, Chinese and Cyrillic correctly. A cell that starts with
- * =, +, - or @ is prefixed with an apostrophe: the group's text must never run as a formula.
+ * =, +, - or @ (after any spaces) is prefixed with an apostrophe: the group's text must never run as a formula.
  */
 export function resolutionTableCsv(c: Compilation): string {
   const w = c.words;
-  const safe = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+  const safe = (s: string) => (/^[\s]*[=+\-@]|^[\t\r]/.test(s) ? `'${s}` : s);
   const header = resolutionColumns.map((k) => w.compilation(`table.${k}`));
   const rows = resolutionRows(c).map((r) => resolutionColumns.map((k) => safe(r[k])));
   return `\uFEFF${stringify([header, ...rows], { record_delimiter: '\r\n' })}`;

@@ -123,7 +123,7 @@ export class AuditLog {
 
   /** Entries of one document's chain (or the installation's, docId null) after `afterSeq`, in order. */
   list(docId: string | null, limit = 1000, afterSeq = 0): AuditEntry[] {
-    return this.q.page.all(docId ?? INSTALLATION, afterSeq, limit).map(fromRow);
+    return this.q.page.all(docId ?? INSTALLATION, afterSeq, limit).map(auditEntryFromRow);
   }
 
   /** Every entry of a chain, a page at a time (for exports). */
@@ -170,7 +170,8 @@ export class AuditLog {
   }
 }
 
-function fromRow(r: AuditRow): AuditEntry {
+/** A stored row as an entry; both stores read rows this way, so the chain check sees the same values. */
+export function auditEntryFromRow(r: AuditRow): AuditEntry {
   return {
     seq: r.seq,
     docId: r.doc_id,

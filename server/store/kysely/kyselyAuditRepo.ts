@@ -1,5 +1,5 @@
 import { type AuditRow, hashOf, rowMatches } from '../auditChainCheck.js';
-import type { AuditEntry, Verification } from '../auditLog.js';
+import { type AuditEntry, auditEntryFromRow, type Verification } from '../auditLog.js';
 import type { AuditDraft, AuditRepo } from '../repos/auditRepo.js';
 import type { StoreExecutor } from './storeExecutor.js';
 
@@ -48,7 +48,7 @@ export class KyselyAuditRepo implements AuditRepo {
   }
 
   async list(docId: string | null, limit = 1000, afterSeq = 0): Promise<AuditEntry[]> {
-    return (await this.page(docId ?? INSTALLATION, afterSeq, limit)).map(fromRow);
+    return (await this.page(docId ?? INSTALLATION, afterSeq, limit)).map(auditEntryFromRow);
   }
 
   async verify(docId: string | null): Promise<Verification> {
@@ -90,17 +90,4 @@ export class KyselyAuditRepo implements AuditRepo {
     // BIGINT columns come back as numbers (see the pg type parser), but the hash needs exact types.
     return rows.map((r) => ({ ...r, seq: Number(r.seq), at: Number(r.at) }));
   }
-}
-
-function fromRow(r: AuditRow): AuditEntry {
-  return {
-    seq: r.seq,
-    docId: r.doc_id,
-    at: r.at,
-    actor: r.actor,
-    action: r.action,
-    detail: JSON.parse(r.detail) as Record<string, unknown>,
-    prevHash: r.prev_hash,
-    hash: r.hash,
-  };
 }
