@@ -183,28 +183,14 @@ function SilenceForms({ docId, model }: { docId: string; model: DraftModel }) {
           )}
         </fieldset>
         <div className="row">
-          <label>
-            {t('silence.timeAllowed')}{' '}
-            <input
-              type="number"
-              min={1}
-              step={1}
-              required
-              value={amount}
-              onChange={(e) => setAmount(Number(e.target.value))}
-              aria-describedby={`${ids}-deadline`}
-            />
-          </label>
-          <label>
-            <span className="sr-only">{t('silence.unit')}</span>
-            <select value={unit} onChange={(e) => setUnit(e.target.value as Unit)}>
-              {(Object.keys(units) as Unit[]).map((u) => (
-                <option key={u} value={u}>
-                  {t(`silence.units.${u}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <DurationInput
+            label={t('silence.timeAllowed')}
+            amount={amount}
+            unit={unit}
+            onAmount={setAmount}
+            onUnit={setUnit}
+            describedBy={`${ids}-deadline`}
+          />
         </div>
         <p id={`${ids}-deadline`} className="muted">
           {t('silence.deadlineWillBe', { when: formatDateTime(deadline), zone: timeZone })}
@@ -295,27 +281,7 @@ function RunningSilence({
           });
         }}
       >
-        <label>
-          {t('silence.extendBy')}{' '}
-          <input
-            type="number"
-            min={1}
-            step={1}
-            required
-            value={extra}
-            onChange={(e) => setExtra(Number(e.target.value))}
-          />
-        </label>
-        <label>
-          <span className="sr-only">{t('silence.unit')}</span>
-          <select value={unit} onChange={(e) => setUnit(e.target.value as Unit)}>
-            {(Object.keys(units) as Unit[]).map((u) => (
-              <option key={u} value={u}>
-                {t(`silence.units.${u}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <DurationInput label={t('silence.extendBy')} amount={extra} unit={unit} onAmount={setExtra} onUnit={setUnit} />
         <button type="submit" disabled={busy || extra <= 0}>
           {t('silence.extend')}
         </button>
@@ -337,5 +303,43 @@ function RunningSilence({
         </button>
       </form>
     </li>
+  );
+}
+
+/** A number of seconds, minutes, hours or days: the time a silence runs, or is extended by. */
+function DurationInput(props: {
+  label: string;
+  amount: number;
+  unit: Unit;
+  onAmount: (n: number) => void;
+  onUnit: (u: Unit) => void;
+  describedBy?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <label>
+        {props.label}{' '}
+        <input
+          type="number"
+          min={1}
+          step={1}
+          required
+          value={props.amount}
+          onChange={(e) => props.onAmount(Number(e.target.value))}
+          aria-describedby={props.describedBy}
+        />
+      </label>
+      <label>
+        <span className="sr-only">{t('silence.unit')}</span>
+        <select value={props.unit} onChange={(e) => props.onUnit(e.target.value as Unit)}>
+          {(Object.keys(units) as Unit[]).map((u) => (
+            <option key={u} value={u}>
+              {t(`silence.units.${u}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+    </>
   );
 }
