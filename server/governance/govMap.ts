@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { Agreement, DraftMeta, Lock, Objection, ParagraphStatus } from '../../shared/model/governance.js';
 import type { Proposal, Stance } from '../../shared/model/proposals.js';
 import { GOVERNANCE_ROOT } from '../../shared/model/schemaNames.js';
+import { govCollection, govRecord, govRecordList } from './govRecords.js';
 
 /**
  * Typed access to the server-owned `gov` root map. Only the server calls the
@@ -15,12 +16,7 @@ export class GovMap {
   }
 
   private sub<T>(key: string): Y.Map<T> {
-    let m = this.root.get(key);
-    if (!(m instanceof Y.Map)) {
-      m = new Y.Map<T>();
-      this.root.set(key, m);
-    }
-    return m as Y.Map<T>;
+    return govCollection<T>(this.root, key);
   }
 
   setMeta(meta: DraftMeta): void {
@@ -44,8 +40,7 @@ export class GovMap {
   }
 
   lock(paragraphId: string): Lock | null {
-    const m = this.root.get('locks');
-    return ((m instanceof Y.Map ? m.get(paragraphId) : undefined) as Lock | undefined) ?? null;
+    return govRecord<Lock>(this.root, 'locks', paragraphId);
   }
 
   setLock(paragraphId: string, lock: Lock | null): void {
@@ -61,8 +56,7 @@ export class GovMap {
 
   /** The text an agreed paragraph was agreed on, if recorded. */
   agreement(paragraphId: string): Agreement | null {
-    const m = this.root.get('agreements');
-    return ((m instanceof Y.Map ? m.get(paragraphId) : undefined) as Agreement | undefined) ?? null;
+    return govRecord<Agreement>(this.root, 'agreements', paragraphId);
   }
 
   setAgreement(paragraphId: string, agreement: Agreement | null): void {
@@ -75,8 +69,7 @@ export class GovMap {
   }
 
   objection(id: string): Objection | null {
-    const m = this.root.get('objections');
-    return ((m instanceof Y.Map ? m.get(id) : undefined) as Objection | undefined) ?? null;
+    return govRecord<Objection>(this.root, 'objections', id);
   }
 
   putObjection(o: Objection): void {
@@ -84,13 +77,11 @@ export class GovMap {
   }
 
   objections(): Objection[] {
-    const m = this.root.get('objections');
-    return m instanceof Y.Map ? ([...m.values()] as Objection[]) : [];
+    return govRecordList<Objection>(this.root, 'objections');
   }
 
   proposal(id: string): Proposal | null {
-    const m = this.root.get('proposals');
-    return ((m instanceof Y.Map ? m.get(id) : undefined) as Proposal | undefined) ?? null;
+    return govRecord<Proposal>(this.root, 'proposals', id);
   }
 
   /** Stored whole (a plain value): every client sees a proposal change as one replacement. */
@@ -99,8 +90,7 @@ export class GovMap {
   }
 
   proposals(): Proposal[] {
-    const m = this.root.get('proposals');
-    return m instanceof Y.Map ? ([...m.values()] as Proposal[]) : [];
+    return govRecordList<Proposal>(this.root, 'proposals');
   }
 
   /** Proposals-only scopes: WHOLE_DRAFT ('*') and/or section ids, with who set them. */

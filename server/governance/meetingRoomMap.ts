@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { Actor } from '../../shared/model/governance.js';
 import {
   FLAGS_KEY,
@@ -10,6 +10,7 @@ import {
   type ScreenPosition,
 } from '../../shared/model/meetingRoom.js';
 import { GOVERNANCE_ROOT } from '../../shared/model/schemaNames.js';
+import { govCollection } from './govRecords.js';
 
 /**
  * Typed writes to the meeting room's part of the server-owned `gov` root
@@ -29,12 +30,7 @@ export class MeetingRoomMap {
   }
 
   private sub<T>(key: string): Y.Map<T> {
-    let m = this.gov.get(key);
-    if (!(m instanceof Y.Map)) {
-      m = new Y.Map<T>();
-      this.gov.set(key, m);
-    }
-    return m as Y.Map<T>;
+    return govCollection<T>(this.gov, key);
   }
 
   /** The next arrival number: stored, so order survives an emptied queue and a reload. */

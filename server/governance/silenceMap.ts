@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { GOVERNANCE_ROOT } from '../../shared/model/schemaNames.js';
 import type { Silence } from '../../shared/model/silence.js';
+import { govCollection, govRecord, govRecordList } from './govRecords.js';
 
 /**
  * Typed access to the silence part of the server-owned `gov` map (layout in
@@ -14,17 +15,11 @@ export class SilenceMap {
   }
 
   private sub<T>(key: string): Y.Map<T> {
-    let m = this.root.get(key);
-    if (!(m instanceof Y.Map)) {
-      m = new Y.Map<T>();
-      this.root.set(key, m);
-    }
-    return m as Y.Map<T>;
+    return govCollection<T>(this.root, key);
   }
 
   silence(id: string): Silence | null {
-    const m = this.root.get('silences');
-    return ((m instanceof Y.Map ? m.get(id) : undefined) as Silence | undefined) ?? null;
+    return govRecord<Silence>(this.root, 'silences', id);
   }
 
   /** Stored whole (a plain value): clients see every change as one replacement. */
@@ -33,8 +28,7 @@ export class SilenceMap {
   }
 
   all(): Silence[] {
-    const m = this.root.get('silences');
-    return m instanceof Y.Map ? ([...m.values()] as Silence[]) : [];
+    return govRecordList<Silence>(this.root, 'silences');
   }
 
   /** The silence a paragraph is frozen by now, or null. */
