@@ -33,7 +33,7 @@ export async function runBrowserBench(keystrokes = 100): Promise<BrowserBench> {
   });
   const browser = await launchBrowser();
   try {
-    const admin = server.accord.services.accounts.user('admin')!;
+    const admin = (await server.accord.store.users.get('admin'))!;
     const { draft, governance } = benchDraft(500);
     const brackets = countOpenBrackets(draft);
     const doc = await server.accord.setup.create(admin, 'Browser bench', 'EG/2026/B', { draft, governance });

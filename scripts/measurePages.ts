@@ -20,7 +20,7 @@ try {
   const measure = async (label: string, path: string, userId: string | null, ready: (p: Page) => Promise<void>) => {
     const context = await browser.newContext();
     if (userId) {
-      const session = server.accord.services.accounts.issue(userId, 'session');
+      const session = await server.accord.store.credentials.issue(userId, 'session');
       await context.addCookies([{ name: 'accord_session', value: session, url: server.url }]);
     }
     const page = await context.newPage();

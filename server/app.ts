@@ -2,7 +2,9 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
+import { AccessChanges } from './auth/accessChanges.js';
 import { Limits } from './auth/limits.js';
+import { joinCluster } from './cluster/joinCluster.js';
 import { CollabUpgrade } from './collab/collabUpgrade.js';
 import { RoomManager } from './collab/roomManager.js';
 import { updatePolicy } from './collab/updatePolicy.js';
@@ -28,27 +30,27 @@ import { importRoutes } from './http/routes/importRoutes.js';
 import { meetingRoomRoutes } from './http/routes/meetingRoomRoutes.js';
 import { notificationRoutes } from './http/routes/notificationRoutes.js';
 import { proposalRoutes } from './http/routes/proposalRoutes.js';
+import { resolutionImportRoutes } from './http/routes/resolutionImportRoutes.js';
 import { revisionRoutes } from './http/routes/revisionRoutes.js';
 import { screenLinkRoutes } from './http/routes/screenLinkRoutes.js';
 import { signinLinkRoutes } from './http/routes/signinLinkRoutes.js';
 import { silenceRoutes } from './http/routes/silenceRoutes.js';
 import { apiRouter } from './http/validate.js';
+import { DailyDigest } from './notifications/dailyDigest.js';
 import { NotificationMailer } from './notifications/notificationMailer.js';
-import { NotificationStore } from './notifications/notificationStore.js';
 import { Notifier } from './notifications/notifier.js';
+import { type Clock, systemClock } from './ops/clock.js';
 import { httpLog } from './ops/httpLog.js';
 import { Metrics } from './ops/metrics.js';
 import { opsRoutes } from './ops/opsRoutes.js';
 import { findClientDir, serveClient } from './ops/staticAssets.js';
 import type { AccordStore } from './store/accordStore.js';
-import { Accounts } from './store/accounts.js';
 import { AuditLog } from './store/auditLog.js';
-import { openSqliteStore } from './store/openSqliteStore.js';
-import { RevisionStore } from './store/revisionStore.js';
-import { ScreenLinks } from './store/screenLinks.js';
-import { openSqlite, type SqliteDatabase } from './store/sqliteDatabase.js';
-import { SqliteDeadlineQueue } from './store/sqliteDeadlineQueue.js';
-import { SqliteDocStore } from './store/sqliteDocStore.js';
+import { type AuditVerifier, repoAuditVerifier } from './store/auditVerifier.js';
+import { LogDocStore } from './store/logDocStore.js';
+import { openConfiguredStore } from './store/openConfiguredStore.js';
+import { NoSqliteFile, type SqliteDatabase } from './store/sqliteDatabase.js';
+import { EMBEDDED_CLAIMER, StoreDeadlineQueue } from './store/storeDeadlineQueue.js';
 import { TextEditAudit } from './store/textEditAudit.js';
 import { checkChainInWorker } from './work/heavyWork.js';
 
@@ -57,13 +59,16 @@ export interface Accord {
   services: Services;
   setup: DocumentSetup;
   collab: CollabUpgrade;
-  db: SqliteDatabase;
-  /** The async repositories over the same file (routes move onto them; issue 12). */
+  /** The embedded file's handle (tests, tooling); throws `NoSqliteFile` on PostgreSQL. */
+  readonly db: SqliteDatabase;
+  /** The store of record: the SQLite file, or PostgreSQL when DATABASE_URL is set. */
   store: AccordStore;
   /** Applies silence deadlines; startServer starts it (applying what fell due while down) before listening. */
   silenceClock: SilenceClock;
   /** Derives notifications from audited events; `idle()` waits for mail in flight (tests). */
   notifier: Notifier;
+  /** Daily digests from the jobs table; startServer starts its poll, tests call `runDue()`. */
+  digests: DailyDigest;
   /** Stores every room, closes sockets with 1001 and the database. */
   close(): Promise<void>;
 }
@@ -71,33 +76,40 @@ export interface Accord {
 /** Anonymous requests that start a session: checked for CSRF like cookie-authenticated ones. */
 const SESSION_ENDPOINTS = /^\/api\/(signin|invites\/[^/]+\/accept)$/;
 
+export interface AccordOptions {
+  /**
+   * The server's clock (server/ops/clock.ts): the store's, the silence deadlines', the digest's.
+   * Tests pass one they move themselves. @default systemClock
+   */
+  clock?: Clock;
+}
+
 /** Builds the whole server without listening (main.ts / startServer.ts listen). */
-export async function createAccord(config: Config, log: Logger): Promise<Accord> {
-  const db = openSqlite(config.DATA_DIR, config.SQLITE_SYNCHRONOUS);
-  // The async store over the same handle: opening it runs the store migrations (one list for
-  // SQLite and PostgreSQL, server/store/CONTEXT.md), so every table exists before anything runs.
-  let store: AccordStore;
-  try {
-    store = await openSqliteStore(db, { closeHandle: false });
-  } catch (err) {
-    db.close();
-    throw err;
-  }
-  const accounts = new Accounts(db);
-  // Chain verification hashes every entry: on the worker pool, not the event loop.
-  const audit = new AuditLog(db, checkChainInWorker);
-  const revisions = new RevisionStore(db);
-  const textEdits = new TextEditAudit(audit);
+export async function createAccord(config: Config, log: Logger, options: AccordOptions = {}): Promise<Accord> {
+  const clock = options.clock ?? systemClock;
+  // Opening runs the store migrations (one list for SQLite and PostgreSQL, server/store/CONTEXT.md),
+  // so every table exists before anything runs.
+  const { store, sqlite } = await openConfiguredStore(config, clock);
+  // On the file, chain verification starts from a checkpoint and hashes on the worker pool.
+  const audit: AuditVerifier = sqlite ? new AuditLog(sqlite, checkChainInWorker) : repoAuditVerifier(store.audit);
+  const textEdits = new TextEditAudit();
   // Filled in below: the metrics read the rooms and connections that are built with them.
   let sources: { rooms: RoomManager; collab: CollabUpgrade } | null = null;
   const metrics = new Metrics({
     connections: () => sources?.collab.sockets.size ?? 0,
     rooms: () => sources?.rooms.loadedCount ?? 0,
   });
-  const docStore = metrics.timedStore(new SqliteDocStore(db));
+  const docStore = metrics.timedStore(new LogDocStore(store));
   let closing = false;
+  const access = new AccessChanges();
+  // The multi-node mode: access changes reach every node's sockets, limits count across nodes.
+  const cluster = config.DATABASE_URL ? await joinCluster(config, access, log) : null;
   const rooms = new RoomManager({
     store: docStore,
+    // Several nodes: a document is served by the node holding its lease, its appends fenced by the epoch.
+    ownership: cluster
+      ? { nodeId: cluster.nodeId, leases: store.leases, ttlMs: config.LEASE_TTL_MS, renewMs: config.LEASE_RENEW_MS }
+      : null,
     log,
     policy: metrics.countingPolicy(updatePolicy),
     idleMs: config.ROOM_IDLE_MS,
@@ -107,41 +119,45 @@ export async function createAccord(config: Config, log: Logger): Promise<Accord>
       intervalMs: config.AWARENESS_INTERVAL_MS,
       maxStateBytes: config.AWARENESS_MAX_STATE_BYTES,
     },
-    afterClientUpdate: reopenChangedAgreements(audit),
-    onEdits: (docId, edits) => {
+    afterClientUpdate: reopenChangedAgreements(),
+    onEdits: (docId, edits) => [
       // Who changed which paragraphs: one entry per person, paragraph and minute.
-      textEdits.record(
+      ...textEdits.record(
         docId,
         edits.map((e) => ({ userId: e.conn.principal.userId, paragraphs: [...e.paragraphs, ...e.created] })),
         Date.now(),
-      );
+      ),
       // Removing a bracket and resolving an alternative are recorded as what they are.
-      for (const e of edits)
-        for (const ev of e.events) audit.append(docId, e.conn.principal.userId, ev.action, ev.detail);
-    },
+      ...edits.flatMap((e) =>
+        e.events.map((ev) => ({ actor: e.conn.principal.userId, action: ev.action, detail: ev.detail })),
+      ),
+    ],
   });
-  const governance = new GovernanceService(rooms, audit);
-  const notifications = new NotificationStore(db);
+  const governance = new GovernanceService(rooms, clock);
   const mailer = config.SMTP_URL
     ? new NotificationMailer(config.SMTP_URL, config.MAIL_FROM, () => config.PUBLIC_URL)
     : null;
-  const notifier = new Notifier({
-    db,
-    store: notifications,
-    accounts,
-    docOf: (docId) => rooms.loadedRoom(docId)?.doc ?? null,
-    log,
+  const notifier = new Notifier({ store, docOf: (docId) => rooms.loadedRoom(docId)?.doc ?? null, log, mailer });
+  store.onAudited(notifier);
+  // The embedded server is the one process on its file: it always claims as the same name.
+  // Several nodes claim under their own id: a node starting must not void another node's claims.
+  const deadlines = new StoreDeadlineQueue(store, cluster?.nodeId ?? EMBEDDED_CLAIMER);
+  await deadlines.open();
+  const digests = new DailyDigest({
+    store,
     mailer,
+    now: clock,
+    log,
+    hour: config.DIGEST_HOUR,
+    pollMs: config.DIGEST_POLL_MS,
+    claimer: cluster?.nodeId ?? EMBEDDED_CLAIMER,
   });
-  audit.onAppended(notifier.recorded);
-  const deadlines = new SqliteDeadlineQueue(db);
-  const silenceClock = new SilenceClock({ rooms, audit, deadlines, log, pollMs: config.DEADLINE_POLL_MS });
-  const limits = new Limits(config);
+  const silenceClock = new SilenceClock({ rooms, deadlines, log, pollMs: config.DEADLINE_POLL_MS, now: clock });
+  const limits = new Limits(config, cluster?.redis ?? undefined, cluster?.namespace);
   const addresses = new ClientAddress(config.TRUSTED_PROXIES);
-  const services: Services = { config, log, accounts, store, audit, rooms, governance, revisions, limits, deadlines };
-  const setup = new DocumentSetup(accounts, rooms, audit);
-  const screens = new ScreenLinks(db);
-  const collab = new CollabUpgrade(config, accounts, store, rooms, log, limits, addresses, screens);
+  const services: Services = { config, log, store, access, audit, rooms, governance, limits, deadlines };
+  const setup = new DocumentSetup(store.documents, rooms);
+  const collab = new CollabUpgrade(config, access, store, rooms, log, limits, addresses);
   sources = { rooms, collab };
 
   const app = apiRouter();
@@ -178,7 +194,7 @@ export async function createAccord(config: Config, log: Logger): Promise<Accord>
       config,
       metrics,
       loadedRooms: () => rooms.loadedCount,
-      checkStore: () => db.prepare('SELECT 1 FROM documents LIMIT 1').get(),
+      checkStore: () => store.users.isEmpty(),
       shuttingDown: () => closing,
     }),
   );
@@ -198,9 +214,19 @@ export async function createAccord(config: Config, log: Logger): Promise<Accord>
   app.route('/', revisionRoutes(services));
   app.route('/', exportRoutes(services));
   app.route('/', compilationRoutes(services));
+  app.route('/', resolutionImportRoutes(services));
   app.route('/', meetingRoomRoutes(services));
-  app.route('/', screenLinkRoutes(services, screens));
-  app.route('/', notificationRoutes(notifications));
+  app.route('/', screenLinkRoutes(services));
+  app.route(
+    '/',
+    notificationRoutes({
+      notifications: store.notifications,
+      store,
+      mailer,
+      now: clock,
+      digestHour: config.DIGEST_HOUR,
+    }),
+  );
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', `No such API endpoint; see ${OPENAPI_PATH}.`);
   });
@@ -226,19 +252,25 @@ export async function createAccord(config: Config, log: Logger): Promise<Accord>
     services,
     setup,
     collab,
-    db,
+    get db(): SqliteDatabase {
+      if (!sqlite) throw new NoSqliteFile();
+      return sqlite;
+    },
     store,
     silenceClock,
     notifier,
+    digests,
     async close() {
       closing = true;
       await silenceClock.stop();
+      await digests.stop();
       await rooms.closeAll();
       collab.closeAll(1001, 'server shutting down');
       await notifier.idle();
       mailer?.close();
+      await cluster?.close();
       await store.close();
-      db.close();
+      sqlite?.close();
     },
   };
 }

@@ -8,17 +8,17 @@ export const ADMIN_ID = 'admin';
  * otherwise a one-time sign-in link is returned to print. Later starts only
  * re-install ADMIN_TOKEN if it is set.
  */
-export function ensureAdmin(accord: Accord): { signinLink: string | null } {
-  const { accounts, config } = accord.services;
+export async function ensureAdmin(accord: Accord): Promise<{ signinLink: string | null }> {
+  const { store, config } = accord.services;
   let created = false;
-  if (!accounts.user(ADMIN_ID)) {
-    accounts.createUser('Secretariat', 'Secretariat', true, ADMIN_ID);
+  if (!(await store.users.get(ADMIN_ID))) {
+    await store.users.create('Secretariat', 'Secretariat', true, ADMIN_ID);
     created = true;
   }
   if (config.ADMIN_TOKEN) {
-    accounts.issue(ADMIN_ID, 'api_token', config.ADMIN_TOKEN);
+    await store.credentials.issue(ADMIN_ID, 'api_token', config.ADMIN_TOKEN);
     return { signinLink: null };
   }
   if (!created) return { signinLink: null };
-  return { signinLink: `${config.PUBLIC_URL}/signin/${accounts.issue(ADMIN_ID, 'signin_link')}` };
+  return { signinLink: `${config.PUBLIC_URL}/signin/${await store.credentials.issue(ADMIN_ID, 'signin_link')}` };
 }

@@ -11,8 +11,43 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   /** @default 127.0.0.1 — loopback unless the operator opens it up explicitly. */
   HOST: z.string().min(1).default('127.0.0.1'),
-  /** @default ./data — the SQLite file lives here. */
+  /** @default ./data — the SQLite file lives here (unused when DATABASE_URL is set). */
   DATA_DIR: z.string().min(1).default('./data'),
+  /**
+   * PostgreSQL instead of the embedded SQLite file, e.g. `postgres://accord@db:5432/accord`
+   * (the multi-node mode, issue 12). Unset (the default): the SQLite file in DATA_DIR. The store
+   * migrations run at start.
+   */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
+    .optional(),
+  /** Schema of the store's tables in DATABASE_URL's database. @default the server's search_path */
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/, 'DATABASE_SCHEMA must be a plain lower-case name')
+    .optional(),
+  /**
+   * Redis of the multi-node mode (with DATABASE_URL): rate limits shared by the nodes and the
+   * control channel between them. Not a store of record: when it is down, limits count per node
+   * and control messages go through PostgreSQL LISTEN/NOTIFY. Ignored without DATABASE_URL.
+   */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://')
+    .optional(),
+  /**
+   * This node's name in the cluster. Must be unique per process start (a restarted node must not
+   * resume an old lease's epoch): a random suffix is added to it. @default the host name
+   */
+  NODE_ID: z.string().min(1).max(100).optional(),
+  /**
+   * @default 15000 — several nodes: how long a node's lease on a document lasts without renewal.
+   * A paused or dead owner is replaced after this; clock skew between nodes must stay well below it.
+   */
+  LEASE_TTL_MS: z.coerce.number().int().min(500).max(600_000).default(15_000),
+  /** @default 5000 — how often a node renews the leases of the documents it serves (a few times per TTL). */
+  LEASE_RENEW_MS: z.coerce.number().int().min(100).max(300_000).default(5_000),
   /**
    * Public URL browsers use (scheme://host[:port]). WebSocket upgrades whose Origin
    * differs are refused (cross-site WebSocket hijacking). Defaults to http://localhost:PORT.
@@ -119,6 +154,10 @@ const schema = z.object({
     .optional(),
   /** @default Accord <accord@localhost> — the From of notification mail. */
   MAIL_FROM: z.string().min(3).default('Accord <accord@localhost>'),
+  /** @default 7 — the hour (0–23) of each person's own time zone at which their daily digest goes out. */
+  DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  /** @default 60000 — how often the jobs table is polled for digests due. */
+  DIGEST_POLL_MS: z.coerce.number().int().min(50).max(3_600_000).default(60_000),
   /** @default info */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -7,6 +7,7 @@ import { opposeProposal } from './governance/commands/opposeProposal.js';
 import { supportProposal } from './governance/commands/supportProposal.js';
 import { tableProposal } from './governance/commands/tableProposal.js';
 import { findClause } from './governance/paragraphs.js';
+import { onDocument } from './http/access.js';
 
 export const DEMO_DOC_ID = 'demo';
 
@@ -19,13 +20,15 @@ const linkFor = new Set(['demo-chair', 'demo-member', 'demo-brazil', 'demo-obser
  * observer so each role can be tried in its own browser window.
  */
 export async function ensureDemo(accord: Accord): Promise<Array<{ role: Role; name: string; link: string }>> {
-  const { accounts, config } = accord.services;
+  const { store, config } = accord.services;
   const people = demoDelegations.flatMap((d) => d.people.map((p) => ({ ...p, delegation: d })));
-  for (const p of people) if (!accounts.user(p.id)) accounts.createUser(p.name, p.delegation.name, false, p.id);
+  for (const p of people) {
+    if (!(await store.users.get(p.id))) await store.users.create(p.name, p.delegation.name, false, p.id);
+  }
   let created = false;
-  if (!accounts.document(DEMO_DOC_ID)) {
+  if (!(await store.documents.get(DEMO_DOC_ID))) {
     const demo = demoDraft();
-    const admin = accounts.user(ADMIN_ID);
+    const admin = await store.users.get(ADMIN_ID);
     if (!admin) throw new Error('the admin must exist before the demo');
     await accord.setup.create(
       admin,
@@ -36,29 +39,32 @@ export async function ensureDemo(accord: Accord): Promise<Array<{ role: Role; na
     );
     created = true;
   }
-  const existing = new Map(accounts.delegations.list(DEMO_DOC_ID).map((d) => [d.code, d]));
+  const existing = new Map((await store.delegations.list(DEMO_DOC_ID)).map((d) => [d.code, d]));
   for (const d of demoDelegations) {
-    const delegation = existing.get(d.code) ?? accounts.delegations.create(DEMO_DOC_ID, d.name, d.code, d.kind);
-    for (const p of d.people) accounts.setRole(DEMO_DOC_ID, p.id, p.role, delegation.id);
+    const delegation = existing.get(d.code) ?? (await store.delegations.create(DEMO_DOC_ID, d.name, d.code, d.kind));
+    for (const p of d.people) await store.memberships.setRole(DEMO_DOC_ID, p.id, p.role, delegation.id);
   }
   if (created) await tableDemoProposals(accord);
-  return people
-    .filter((p) => linkFor.has(p.id))
-    .map((p) => ({
+  const links: Array<{ role: Role; name: string; link: string }> = [];
+  for (const p of people.filter((p) => linkFor.has(p.id))) {
+    const token = await store.credentials.issue(p.id, 'signin_link');
+    links.push({
       role: p.role,
       name: `${p.name} (${p.delegation.name})`,
-      link: `${config.PUBLIC_URL}/signin/${accounts.issue(p.id, 'signin_link')}`,
-    }));
+      link: `${config.PUBLIC_URL}/signin/${token}`,
+    });
+  }
+  return links;
 }
 
 /** The demo's pending proposals, through the same commands people use (real anchors, real audit). */
 async function tableDemoProposals(accord: Accord): Promise<void> {
-  const { accounts, governance, rooms } = accord.services;
-  const as = (userId: string) => {
-    const user = accounts.user(userId);
-    const role = user ? accounts.roleOn(DEMO_DOC_ID, user) : null;
+  const { store, governance, rooms } = accord.services;
+  const as = async (userId: string) => {
+    const user = await store.users.get(userId);
+    const role = user ? await store.memberships.roleOn(DEMO_DOC_ID, user) : null;
     if (!user || !role) throw new Error(`demo person ${userId} is not on the demo draft`);
-    return { who: accounts.onDocument(DEMO_DOC_ID, user), role };
+    return { who: await onDocument(store, DEMO_DOC_ID, user), role };
   };
   const room = await rooms.get(DEMO_DOC_ID);
   const draft = (await import('../shared/model/readDraft.js')).readDraft(room.doc.getXmlFragment('default'));
@@ -84,7 +90,7 @@ async function tableDemoProposals(accord: Accord): Promise<void> {
         : spec.words
           ? { from: at, to: at + spec.words.length }
           : {};
-    const proposer = as(spec.by);
+    const proposer = await as(spec.by);
     const p = await governance.run(DEMO_DOC_ID, proposer.who, proposer.role, tableProposal, {
       paragraphId: paragraph.id,
       kind: spec.kind,
@@ -93,11 +99,11 @@ async function tableDemoProposals(accord: Accord): Promise<void> {
       ...span,
     });
     for (const id of spec.support) {
-      const s = as(id);
+      const s = await as(id);
       await governance.run(DEMO_DOC_ID, s.who, s.role, supportProposal, { proposalId: p.id });
     }
     for (const id of spec.oppose) {
-      const s = as(id);
+      const s = await as(id);
       await governance.run(DEMO_DOC_ID, s.who, s.role, opposeProposal, { proposalId: p.id });
     }
   }

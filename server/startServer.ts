@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import type { DestinationStream, Logger } from 'pino';
-import { type Accord, createAccord } from './app.js';
+import { type Accord, type AccordOptions, createAccord } from './app.js';
 import { ensureAdmin } from './bootstrap.js';
 import { type Config, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
@@ -19,15 +19,16 @@ export interface RunningServer {
 /** Builds Accord and listens; used by main.ts, the tests (PORT 0) and the benchmark. */
 export async function startServer(
   overrides: Partial<Record<keyof Config, string | number>> = {},
-  options: { logDestination?: DestinationStream } = {},
+  options: { logDestination?: DestinationStream } & AccordOptions = {},
 ): Promise<RunningServer> {
   const env: Record<string, string | undefined> = { ...process.env };
   for (const [k, v] of Object.entries(overrides)) env[k] = v === undefined ? undefined : String(v);
   const config = loadConfig(env);
   const log = createLogger(config, options.logDestination);
-  const accord = await createAccord(config, log);
+  const accord = await createAccord(config, log, { clock: options.clock });
   // Deadlines that passed while the server was down take effect before anyone connects.
   await accord.silenceClock.start();
+  accord.digests.start();
   const server = createAdaptorServer({ fetch: accord.app.fetch });
   server.on('upgrade', (req, socket, head) => accord.collab.handle(req, socket, head));
   // Not a proxy: answer CONNECT instead of dropping the connection without a word.
@@ -47,7 +48,7 @@ export async function startServer(
       : `http://localhost:${port}`;
   }
   // After the port is known: the link must name it.
-  const { signinLink } = ensureAdmin(accord);
+  const { signinLink } = await ensureAdmin(accord);
   let closing: Promise<void> | null = null;
   return {
     port,

@@ -787,6 +787,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/documents/{id}/resolution-table/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a filled-in comment-resolution table (CSV): a proposal per row, in the named delegation's name (chair)
+         * @description Rows are matched to this draft's delegations (code or name) and paragraph numbers; a row that cannot be matched is refused with a reason and creates nothing. A row repeating a pending proposal of the same delegation is refused as duplicate, so importing the same file twice creates nothing the second time. At most 1 MB and 2000 rows.
+         */
+        post: operations["importResolutionTable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/documents/{id}/floor/flags": {
         parameters: {
             query?: never;
@@ -1022,11 +1042,34 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Whether (and where) I get notifications by e-mail */
+        /** Whether, where and how often I get notifications by e-mail */
         get: operations["getNotificationSettings"];
-        /** Get each notification by e-mail at an address, or no mail (null) */
+        /**
+         * Set my notification address (a new one is confirmed by a link first), at once or a daily digest
+         * @description 409 mail_disabled when this installation sends no mail; 429 when a confirmation link was sent less than a minute ago.
+         */
         put: operations["setNotificationSettings"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notification-settings/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm my notification address with the secret of the link mailed to it
+         * @description Only the account that asked for the address can confirm it, once, within 24 hours, and only while it is still the address set. Anything else is 400 link_invalid and changes nothing.
+         */
+        post: operations["confirmNotificationEmail"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1206,6 +1249,11 @@ export interface components {
             paragraphId: string;
             /** @enum {string} */
             kind: "insert" | "delete" | "replace" | "addParagraph" | "deleteParagraph";
+            /**
+             * @description General, technical or editorial; absent on proposals tabled before types (technical)
+             * @enum {string}
+             */
+            type?: "general" | "technical" | "editorial";
             /** @description Where a span proposal applies (Yjs relative positions); null for paragraph kinds */
             anchor: {
                 from: {
@@ -1219,6 +1267,7 @@ export interface components {
             text: string;
             justification: string;
             proposer: components["schemas"]["Actor"];
+            importedBy?: components["schemas"]["Actor"] & unknown;
             at: number;
             support: {
                 by: components["schemas"]["Actor"];
@@ -1433,6 +1482,10 @@ export interface components {
                 objectionsLodged: number;
                 objectionsWithdrawn: number;
                 objectionsAnswered: number;
+                proposalsTabled: number;
+                proposalsAccepted: number;
+                proposalsRejected: number;
+                proposalsWithdrawn: number;
             };
         };
         ParagraphComparison: {
@@ -1483,6 +1536,46 @@ export interface components {
                     reason: string;
                 }[];
             };
+            /** @description Proposals tabled since the older version, and decided or withdrawn since */
+            proposals: {
+                tabled: components["schemas"]["ProposalChange"][];
+                accepted: components["schemas"]["ProposalChange"][];
+                rejected: components["schemas"]["ProposalChange"][];
+                withdrawn: components["schemas"]["ProposalChange"][];
+            };
+        };
+        ProposalChange: {
+            id: string;
+            /** @enum {string} */
+            kind: "insert" | "delete" | "replace" | "addParagraph" | "deleteParagraph";
+            /** @enum {string} */
+            type: "general" | "technical" | "editorial";
+            proposer: string;
+            quote: string;
+            text: string;
+            decision: {
+                by: string;
+                reason: string | null;
+                asAlternative: boolean;
+            } | null;
+        };
+        ImportReport: {
+            rows: number;
+            created: number;
+            refused: number;
+            outcomes: components["schemas"]["ImportRowOutcome"][];
+        };
+        ImportRowOutcome: {
+            /** @description The row as a spreadsheet numbers it (the header is row 1) */
+            row: number;
+            /** @enum {string} */
+            status: "created" | "refused";
+            proposalId?: string;
+            paragraphId?: string;
+            delegation?: string;
+            /** @enum {string} */
+            reason?: "ragged_row" | "formula_cell" | "unknown_delegation" | "unknown_paragraph" | "unknown_type" | "comments_not_supported" | "unreadable_change" | "position_needed" | "quote_not_found" | "quote_ambiguous" | "paragraph_locked" | "paragraph_silenced" | "duplicate" | "too_long";
+            message?: string;
         };
         Flag: {
             id: string;
@@ -1528,7 +1621,7 @@ export interface components {
         Notification: {
             id: string;
             /** @enum {string} */
-            kind: "objection_answered" | "proposal_accepted" | "proposal_rejected" | "objected_agreed" | "objected_locked" | "revision_issued" | "silence_started" | "silence_broken" | "silence_ended" | "silence_expired" | "floor_given";
+            kind: "objection_answered" | "proposal_accepted" | "proposal_rejected" | "bracket_resolved" | "alternative_resolved" | "objected_agreed" | "objected_locked" | "revision_issued" | "silence_started" | "silence_broken" | "silence_extended" | "silence_ended" | "silence_expired" | "floor_given";
             docId: string;
             docTitle: string;
             paragraphId: string | null;
@@ -1539,11 +1632,31 @@ export interface components {
             readAt: number | null;
         };
         NotificationSettings: {
+            email: string | null;
+            /** @description The address was confirmed: mail goes there */
+            verified: boolean;
+            /** @enum {string} */
+            delivery: "immediate" | "digest";
+            timeZone: string | null;
+            /** @description This installation sends mail (SMTP_URL is set) */
+            mailEnabled: boolean;
+        };
+        NotificationSettingsChange: {
             /**
              * Format: email
-             * @description Where to mail each notification at once; null: no mail (the default)
+             * @description Where to mail notifications; null: no mail (the default). A new address gets a confirmation link and no other mail until it is opened.
              */
             email: string | null;
+            /**
+             * @description Each notification at once (the default) or one digest a day; unchanged when absent
+             * @enum {string}
+             */
+            delivery?: "immediate" | "digest";
+            /** @description IANA time zone: the digest goes out at DIGEST_HOUR there (UTC when unknown or null) */
+            timeZone?: string | null;
+        };
+        EmailConfirmation: {
+            token: string;
         };
     };
     responses: never;
@@ -3941,6 +4054,11 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     kind: "insert" | "delete" | "replace" | "addParagraph" | "deleteParagraph";
+                    /**
+                     * @description Comment-resolution type: general, technical (the default) or editorial
+                     * @enum {string}
+                     */
+                    type?: "general" | "technical" | "editorial";
                     /** @description Span kinds: offset in the paragraph's plain text (runs joined by '\n') */
                     from?: number;
                     to?: number;
@@ -6055,6 +6173,131 @@ export interface operations {
             };
         };
     };
+    importResolutionTable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Draft id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The table as CSV (UTF-8 or UTF-16 with BOM), at most 1 MB
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description What became of each row */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description The request is invalid (bad_request, signin_invalid, bad_import) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for your role, or a cross-site request with the session cookie (forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource, or you are not a member of the draft (not_found, invite_invalid) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body has the wrong content type (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The file could not be read in time (bad_import) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests (rate_limited): try again after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds after which trying again makes sense */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected server error (internal) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The draft could not be stored just now; nothing was changed (storage_unavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     raiseFlag: {
         parameters: {
             query?: never;
@@ -7396,11 +7639,109 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NotificationSettings"];
+                "application/json": components["schemas"]["NotificationSettingsChange"];
             };
         };
         responses: {
             /** @description My settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            /** @description The request is invalid (bad_request, signin_invalid, bad_import) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (unauthorized) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for your role, or a cross-site request with the session cookie (forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The draft is not in a state that allows it (rule_violation, text_changed, not_agreed, target_gone, target_changed, conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large (payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body has the wrong content type (unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests (rate_limited): try again after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds after which trying again makes sense */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected server error (internal) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    confirmNotificationEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailConfirmation"];
+            };
+        };
+        responses: {
+            /** @description Confirmed */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../api/useMe';
+import { VerifyEmailPage } from '../notifications/VerifyEmailPage';
 import { DocumentListPage } from '../pages/DocumentListPage';
 import { InvitePage } from '../pages/InvitePage';
 import { SignedOutPage } from '../pages/SignedOutPage';
@@ -78,6 +79,10 @@ export function App() {
       <>
         <AppHeader me={null} />
         <main id="main" className="page">
+          {route.page === 'verifyEmail' && (
+            // The link's secret is only good in the session of the account that asked for it.
+            <p role="status">{t('notify:verify.signIn')}</p>
+          )}
           <SignedOutPage />
         </main>
       </>
@@ -105,6 +110,16 @@ export function App() {
       </Suspense>
     );
   }
+  if (route.page === 'verifyEmail') {
+    return (
+      <>
+        <AppHeader me={me} />
+        <main id="main" className="page">
+          <VerifyEmailPage secret={screenSecret()} />
+        </main>
+      </>
+    );
+  }
   return (
     <>
       <AppHeader me={me} />
@@ -115,7 +130,7 @@ export function App() {
   );
 }
 
-/** The screen link's secret, from the URL's fragment (never sent to the server with the page request). */
+/** A link's secret (a screen link, an address confirmation), from the URL's fragment (never sent to the server with the page request). */
 function screenSecret(): string | null {
   const secret = decodeURIComponent(location.hash.replace(/^#/, ''));
   return secret === '' ? null : secret;

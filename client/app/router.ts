@@ -14,6 +14,8 @@ export type Route =
   | { page: 'compare'; docId: string; from: string | null; to: string | null }
   /** The room's screen: a chair's own window on a draft, or a screen link (secret in the fragment). */
   | { page: 'projection'; docId: string | null }
+  /** The link that confirms a notification address (secret in the fragment). */
+  | { page: 'verifyEmail' }
   | { page: 'notFound' };
 
 export function parseRoute(pathname: string, search = ''): Route {
@@ -27,6 +29,7 @@ export function parseRoute(pathname: string, search = ''): Route {
   const projection = /^\/d\/([^/]+)\/screen\/?$/.exec(pathname);
   if (projection?.[1]) return { page: 'projection', docId: decodeURIComponent(projection[1]) };
   if (/^\/screen\/?$/.test(pathname)) return { page: 'projection', docId: null };
+  if (/^\/verify-email\/?$/.test(pathname)) return { page: 'verifyEmail' };
   const compare = /^\/d\/([^/]+)\/compare\/?$/.exec(pathname);
   if (compare?.[1]) {
     const q = new URLSearchParams(search);

@@ -58,6 +58,7 @@ export function DraftTools({
   const button = (tool: Tool, text: string) => (
     <button
       type="button"
+      data-tool={tool}
       onClick={() => setOpen(tool)}
       aria-keyshortcuts={toolKeys[tool].aria}
       title={t('toolbar.withShortcut', { label: text, keys: shortcutLabel(toolKeys[tool].key) })}
@@ -73,7 +74,7 @@ export function DraftTools({
           {button('members', t('tools.members'))}
           {button('audit', t('tools.audit'))}
           {screen && (
-            <button type="button" onClick={() => setScreenOpen(true)}>
+            <button type="button" data-tool="screen" onClick={() => setScreenOpen(true)}>
               {t('room.screen.tool')}
             </button>
           )}

@@ -11,6 +11,7 @@ import type { DraftModel } from '../model/useDraftModel';
 import { DraftView } from './DraftView';
 import { download } from './download';
 import { notAgreedLine } from './notAgreedLine';
+import { ResolutionImport } from './ResolutionImport';
 
 /** Export formats; their names are `revisions.formats.<value>`. */
 const formats = ['docx', 'pdf', 'html', 'md', 'akn'] as const;
@@ -280,6 +281,12 @@ export function RevisionsView({ docId, role, model }: { docId: string; role: Rol
           <button type="submit">{t('revisions.downloadDocument')}</button>
         </form>
         {feedback('proposals')}
+        {isChair && (
+          <>
+            <h4>{t('revisions.importTitle')}</h4>
+            <ResolutionImport docId={docId} />
+          </>
+        )}
       </section>
     </div>
   );

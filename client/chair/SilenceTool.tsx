@@ -2,13 +2,15 @@ import { type FormEvent, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatLabel } from '../../shared/model/numbering';
 import { DEFAULT_SILENCE_HOURS, type Silence, type SilenceScope } from '../../shared/model/silence';
+import { isTimeZone, toLocalInput, wallTime } from '../../shared/model/zonedTime';
 import { errorMessage } from '../api/apiClient';
 import { silenceApi } from '../api/silenceApi';
 import { Dialog } from '../app/Dialog';
 import { LitHost } from '../components/LitHost';
-import { formatDateTime } from '../i18n/formatDate';
+import { formatDateTime, formatDateTimeIn } from '../i18n/formatDate';
 import { silenceScopeText } from '../model/silenceNotice';
 import type { DraftModel } from '../model/useDraftModel';
+import { type DeadlineChoice, DeadlinePicker, deadlineChoiceIn, deadlineOf } from './DeadlinePicker';
 
 const units = { seconds: 1000, minutes: 60_000, hours: 3_600_000, days: 86_400_000 } as const;
 type Unit = keyof typeof units;
@@ -26,7 +28,7 @@ export function SilenceTool({ docId, model }: { docId: string; model: DraftModel
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" onClick={() => setOpen(true)}>
+      <button type="button" data-tool="silence" onClick={() => setOpen(true)}>
         {t('silence.tool')}
       </button>
       <Dialog open={open} title={t('silence.toolTitle')} onClose={() => setOpen(false)} wide>
@@ -45,6 +47,9 @@ function SilenceForms({ docId, model }: { docId: string; model: DraftModel }) {
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [amount, setAmount] = useState(DEFAULT_SILENCE_HOURS);
   const [unit, setUnit] = useState<Unit>('hours');
+  // A date and time in a zone (72 hours ahead in the browser's zone to start with), or a time allowed.
+  const [byDate, setByDate] = useState(false);
+  const [at, setAt] = useState<DeadlineChoice>(() => deadlineChoiceIn(timeZone, DEFAULT_SILENCE_HOURS));
   const [lockOnExpiry, setLockOnExpiry] = useState(false);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
@@ -65,7 +70,9 @@ function SilenceForms({ docId, model }: { docId: string; model: DraftModel }) {
     }
   };
 
-  const deadline = Date.now() + Math.max(0, amount) * units[unit];
+  const chosenAt = deadlineOf(at);
+  const deadline = byDate ? (chosenAt ?? Number.NaN) : Date.now() + Math.max(0, amount) * units[unit];
+  const zone = byDate ? at.zone : timeZone;
   const start = (e: FormEvent) => {
     e.preventDefault();
     const chosenScope: SilenceScope =
@@ -74,13 +81,13 @@ function SilenceForms({ docId, model }: { docId: string; model: DraftModel }) {
         : scope === 'section'
           ? { kind: 'section', sectionId }
           : { kind: 'paragraphs', paragraphIds: [...chosen] };
-    // The instant is fixed when the chair presses the button, not when the form was drawn.
-    const at = new Date(Date.now() + amount * units[unit]).toISOString();
+    // A time allowed is counted from when the chair presses the button, not when the form was drawn.
+    const instant = new Date(byDate ? deadline : Date.now() + amount * units[unit]).toISOString();
     void run(async () => {
       const started = await calls.start({
         scope: chosenScope,
-        deadline: at,
-        timeZone,
+        deadline: instant,
+        timeZone: zone,
         lockOnExpiry,
         note: note.trim(),
       });
@@ -182,18 +189,41 @@ function SilenceForms({ docId, model }: { docId: string; model: DraftModel }) {
             </fieldset>
           )}
         </fieldset>
-        <div className="row">
-          <DurationInput
-            label={t('silence.timeAllowed')}
-            amount={amount}
-            unit={unit}
-            onAmount={setAmount}
-            onUnit={setUnit}
-            describedBy={`${ids}-deadline`}
-          />
-        </div>
-        <p id={`${ids}-deadline`} className="muted">
-          {t('silence.deadlineWillBe', { when: formatDateTime(deadline), zone: timeZone })}
+        <fieldset>
+          <legend>{t('silence.deadlineLegend')}</legend>
+          <label>
+            <input type="radio" name="deadline-kind" checked={!byDate} onChange={() => setByDate(false)} />{' '}
+            {t('silence.byDuration')}
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="deadline-kind"
+              checked={byDate}
+              onChange={() => setByDate(true)}
+              data-deadline="by-date"
+            />{' '}
+            {t('silence.byDate')}
+          </label>
+          <div className="row indent">
+            {byDate ? (
+              <DeadlinePicker value={at} onChange={setAt} describedBy={`${ids}-deadline`} />
+            ) : (
+              <DurationInput
+                label={t('silence.timeAllowed')}
+                amount={amount}
+                unit={unit}
+                onAmount={setAmount}
+                onUnit={setUnit}
+                describedBy={`${ids}-deadline`}
+              />
+            )}
+          </div>
+        </fieldset>
+        <p id={`${ids}-deadline`} className="muted" aria-live="polite">
+          {Number.isFinite(deadline)
+            ? t('silence.deadlineWillBe', { when: formatDateTimeIn(deadline, zone), zone })
+            : t('silence.deadlineIncomplete')}
         </p>
         <label>
           <input type="checkbox" checked={lockOnExpiry} onChange={(e) => setLockOnExpiry(e.target.checked)} />{' '}
@@ -207,7 +237,10 @@ function SilenceForms({ docId, model }: { docId: string; model: DraftModel }) {
           type="submit"
           className="primary"
           disabled={
-            busy || amount <= 0 || (scope === 'paragraphs' && chosen.size === 0) || (scope === 'section' && !sectionId)
+            busy ||
+            (byDate ? !Number.isFinite(deadline) : amount <= 0) ||
+            (scope === 'paragraphs' && chosen.size === 0) ||
+            (scope === 'section' && !sectionId)
           }
         >
           {t('silence.startButton')}
@@ -239,6 +272,11 @@ function SilenceForms({ docId, model }: { docId: string; model: DraftModel }) {
   );
 }
 
+/** The zone a silence was started in, when the browser knows it; else the browser's own. */
+function zoneOf(s: Silence): string {
+  return isTimeZone(s.timeZone) ? s.timeZone : timeZone;
+}
+
 function RunningSilence({
   silence: s,
   scope,
@@ -255,7 +293,14 @@ function RunningSilence({
   const { t } = useTranslation();
   const ids = useId();
   const [extra, setExtra] = useState(24);
+  // Or a new deadline as a date and time, in the zone the silence was started in (24 h later to start with).
+  const [extendToDate, setExtendToDate] = useState(false);
+  const [until, setUntil] = useState<DeadlineChoice>(() => ({
+    local: toLocalInput(wallTime(s.deadline + 24 * 3_600_000, zoneOf(s))),
+    zone: zoneOf(s),
+  }));
   const [unit, setUnit] = useState<Unit>('hours');
+  const newDeadline = extendToDate ? deadlineOf(until) : s.deadline + extra * units[unit];
   const [reason, setReason] = useState('');
   return (
     <li>
@@ -276,13 +321,42 @@ function RunningSilence({
         onSubmit={(e) => {
           e.preventDefault();
           void run(async () => {
-            await calls.extend(s.id, new Date(s.deadline + extra * units[unit]).toISOString());
+            await calls.extend(s.id, new Date(newDeadline ?? Number.NaN).toISOString());
             return t('silence.extended');
           });
         }}
       >
-        <DurationInput label={t('silence.extendBy')} amount={extra} unit={unit} onAmount={setExtra} onUnit={setUnit} />
-        <button type="submit" disabled={busy || extra <= 0}>
+        <fieldset>
+          <legend className="sr-only">{t('silence.extendHow')}</legend>
+          <label>
+            <input
+              type="radio"
+              name={`extend-${s.id}`}
+              checked={!extendToDate}
+              onChange={() => setExtendToDate(false)}
+            />{' '}
+            {t('silence.extendBy')}
+          </label>
+          <label>
+            <input type="radio" name={`extend-${s.id}`} checked={extendToDate} onChange={() => setExtendToDate(true)} />{' '}
+            {t('silence.byDate')}
+          </label>
+        </fieldset>
+        {extendToDate ? (
+          <DeadlinePicker value={until} onChange={setUntil} />
+        ) : (
+          <DurationInput
+            label={t('silence.extendBy')}
+            amount={extra}
+            unit={unit}
+            onAmount={setExtra}
+            onUnit={setUnit}
+          />
+        )}
+        <button
+          type="submit"
+          disabled={busy || newDeadline === null || !Number.isFinite(newDeadline) || newDeadline <= s.deadline}
+        >
           {t('silence.extend')}
         </button>
       </form>

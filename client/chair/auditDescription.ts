@@ -123,6 +123,12 @@ export function describeAuditEntry(entry: AuditRecord, ctx: AuditContext): strin
       return quoted(t('audit.describe.answer', { paragraph: para(d.paragraphId) }), d.text);
     case 'proposal.table':
       return quoted(t('audit.describe.proposalTable', { paragraph: para(d.paragraphId) }), d.text);
+    case 'proposal.import':
+      return t('audit.describe.proposalImport', {
+        file: str(d.fileName),
+        created: Number(d.created ?? 0),
+        refused: Number(d.refused ?? 0),
+      });
     case 'proposal.support':
       return t('audit.describe.proposalSupport', { paragraph: para(d.paragraphId) });
     case 'proposal.oppose':

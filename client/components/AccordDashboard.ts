@@ -5,6 +5,7 @@ import { i18n } from '../i18n/i18n';
 import { isolate } from '../i18n/isolate';
 import { LocalizeController } from '../i18n/LocalizeController';
 import type { DashboardParagraph, DashboardSection } from './dashboardTypes';
+import { lockIcon } from './lockIcon';
 import { statusColors, statusIcons } from './statusStyles';
 
 /**
@@ -80,7 +81,7 @@ export class AccordDashboard extends LitElement {
                   aria-label=${describe(p)}>
                   <span class="num">${p.label}</span>
                   <span><span aria-hidden="true">${statusIcons[p.status]}</span> ${t(`status.${p.status}`)}${
-                    p.locked ? html` · <span aria-hidden="true">🔒</span> ${t('dashboard.lockedSuffix')}` : ''
+                    p.locked ? html` · ${lockIcon} ${t('dashboard.lockedSuffix')}` : ''
                   }</span>
                   <span class="flags" aria-hidden="true">${flags(p)}</span>
                 </button>
@@ -103,7 +104,7 @@ export class AccordDashboard extends LitElement {
           (s) =>
             html`<li><span class="st-${s}"><span aria-hidden="true">${statusIcons[s]}</span> ${t(`status.${s}`)}</span></li>`,
         )}
-        <li><span aria-hidden="true">🔒</span> ${t('dashboard.legendLocked')}</li>
+        <li>${lockIcon} ${t('dashboard.legendLocked')}</li>
         <li>${t('dashboard.legendBrackets')}</li>
         <li>${t('dashboard.legendObjections')}</li>
       </ul>

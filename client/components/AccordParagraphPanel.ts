@@ -1,6 +1,13 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { Objection } from '../../shared/model/governance';
-import { type ProposalKind, proposalKinds, WHOLE_DRAFT } from '../../shared/model/proposals';
+import {
+  DEFAULT_PROPOSAL_TYPE,
+  type ProposalKind,
+  type ProposalType,
+  proposalKinds,
+  proposalTypes,
+  WHOLE_DRAFT,
+} from '../../shared/model/proposals';
 import { formatDateTime } from '../i18n/formatDate';
 import { i18n } from '../i18n/i18n';
 import { isolate } from '../i18n/isolate';
@@ -326,13 +333,14 @@ export class AccordParagraphPanel extends LitElement {
       const text = needsText ? (data.get('text') ?? '').toString() : '';
       const justification = (data.get('justification') ?? '').toString().trim();
       const kind = this.proposeKind;
+      const type = (data.get('type') ?? DEFAULT_PROPOSAL_TYPE).toString() as ProposalType;
       const position =
         kind === 'insert' && at
           ? { from: at.to, to: at.to, quote: '' }
           : span && at
             ? { from: at.from, to: at.to, quote: at.quote }
             : {};
-      this.emit('accord-propose', { paragraphId: p.id, kind, text, justification, ...position });
+      this.emit('accord-propose', { paragraphId: p.id, kind, type, text, justification, ...position });
       this.openForm = null;
     }}>
       <label for="propose-kind">${i18n.t('proposals.kind')}</label>
@@ -346,6 +354,10 @@ export class AccordParagraphPanel extends LitElement {
             <textarea id="propose-text" name="text" required dir="auto"></textarea>`
           : nothing
       }
+      <label for="propose-type">${i18n.t('proposals.type')}</label>
+      <select id="propose-type" name="type">
+        ${proposalTypes.map((k) => html`<option value=${k} ?selected=${k === DEFAULT_PROPOSAL_TYPE}>${i18n.t(`proposals.types.${k}`)}</option>`)}
+      </select>
       <label for="propose-justification">${i18n.t('proposals.justificationField')}</label>
       <textarea id="propose-justification" name="justification" dir="auto"></textarea>
       <div class="row">

@@ -2,6 +2,7 @@ import { css, html, LitElement } from 'lit';
 import { type ParagraphStatus, paragraphStatuses } from '../../shared/model/governance';
 import { i18n } from '../i18n/i18n';
 import { LocalizeController } from '../i18n/LocalizeController';
+import { lockIcon } from './lockIcon';
 import { statusColors, statusIcons } from './statusStyles';
 
 /**
@@ -37,7 +38,7 @@ export class AccordStatusBadge extends LitElement {
   override render() {
     const status = (paragraphStatuses as readonly string[]).includes(this.status) ? this.status : 'draft';
     return html`<span class="st-${status}"><span aria-hidden="true">${statusIcons[status]}</span> ${i18n.t(`status.${status}`)}${
-      this.locked ? html` · <span aria-hidden="true">🔒</span> ${i18n.t('status.locked')}` : ''
+      this.locked ? html` · ${lockIcon} ${i18n.t('status.locked')}` : ''
     }</span>`;
   }
 }

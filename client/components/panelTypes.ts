@@ -1,5 +1,5 @@
 import type { Lock, Objection, ParagraphStatus } from '../../shared/model/governance';
-import type { Proposal, ProposalKind } from '../../shared/model/proposals';
+import type { Proposal, ProposalKind, ProposalType } from '../../shared/model/proposals';
 import type { PresentUser } from '../model/presence';
 
 /** Everything `<accord-paragraph-panel>` shows about one paragraph, and what the viewer may do. */
@@ -53,6 +53,7 @@ export interface PanelEvents {
   'accord-propose': {
     paragraphId: string;
     kind: ProposalKind;
+    type?: ProposalType;
     from?: number;
     to?: number;
     quote?: string;

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Actor } from '../../shared/model/governance';
-import { delegationKey, type Proposal, stanceProblem } from '../../shared/model/proposals';
+import { delegationKey, mayWithdraw, type Proposal, proposalTypeOf, stanceProblem } from '../../shared/model/proposals';
 import { i18n } from '../i18n/i18n';
 import type { PanelParagraph, ProposalAction } from './panelTypes';
 
@@ -49,7 +49,7 @@ export function proposalView(
   const canOppose = pending && panel.canTakeStance && !own && stanceProblem(p, me, 'oppose') === null;
   const names = (list: Proposal['support']) => list.map((s) => who(s.by)).join(i18n.t('common.listSeparator'));
   return html`<li class="proposal ${pending ? '' : 'closed'}" aria-label=${i18n.t('proposals.by', { who: who(p.proposer) })}>
-    <div><span class="kind">${i18n.t(`proposals.kinds.${p.kind}`)}</span> — <bdi class="who">${who(p.proposer)}</bdi>
+    <div><span class="kind">${i18n.t(`proposals.kinds.${p.kind}`)}</span> <span class="type">(${i18n.t(`proposals.types.${proposalTypeOf(p)}`)})</span> — <bdi class="who">${who(p.proposer)}</bdi>
       ${pending ? nothing : html`<span class="state"> — ${i18n.t(`proposals.states.${p.state}`)}</span>`}</div>
     <p class="change">${change(p)}</p>
     ${p.justification ? html`<p class="muted">${i18n.t('proposals.justification', { text: p.justification })}</p>` : nothing}
@@ -63,7 +63,7 @@ export function proposalView(
         ? html`<div class="row" role="group" aria-label=${i18n.t('proposals.actOn', { who: who(p.proposer) })}>
         ${canSupport ? html`<button type="button" ?disabled=${busy} @click=${() => act('support')}>${i18n.t('proposals.support')}</button>` : nothing}
         ${canOppose ? html`<button type="button" ?disabled=${busy} @click=${() => act('oppose')}>${i18n.t('proposals.oppose')}</button>` : nothing}
-        ${p.proposer.id === panel.viewerId ? html`<button type="button" ?disabled=${busy} @click=${() => act('withdraw')}>${i18n.t('proposals.withdraw')}</button>` : nothing}
+        ${mayWithdraw(p, me) ? html`<button type="button" ?disabled=${busy} @click=${() => act('withdraw')}>${i18n.t('proposals.withdraw')}</button>` : nothing}
         ${
           panel.canDecide
             ? html`<button type="button" class="primary" ?disabled=${busy} @click=${() => act('accept')}>${i18n.t('proposals.accept')}</button>

@@ -1,7 +1,7 @@
 import type { Editor } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { yUndoPluginKey } from '@tiptap/y-tiptap';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { can } from '../../shared/governance/permissions';
 import type { Role } from '../../shared/governance/roles';
 import type { Governance } from '../../shared/model/governance';
@@ -31,13 +31,21 @@ export function DraftEditor({
   role,
   onEditor,
   onSelectParagraph,
+  delegationCode,
+  onTable,
 }: {
   session: CollabSession;
   me: Me;
   role: Role;
   onEditor: (editor: Editor | null) => void;
   onSelectParagraph: (id: string | null) => void;
+  delegationCode: string | null;
+  /** Enter in Propose mode tables the paragraph's suggestion. */
+  onTable: (paragraphId: string) => void;
 }) {
+  // The editor is made once per session; Enter reaches the latest handler through this.
+  const tableRef = useRef(onTable);
+  tableRef.current = onTable;
   const editor = useEditor(
     {
       extensions: createExtensions({
@@ -46,6 +54,8 @@ export function DraftEditor({
         proposer: { id: me.id, name: me.name, affiliation: me.affiliation },
         role,
         color: userColor(me.id),
+        delegationCode,
+        onTable: (pid) => tableRef.current(pid),
       }),
       editable: role !== 'observer',
       editorProps: {
@@ -109,6 +119,7 @@ export function DraftEditor({
             proposalsOnly: proposalsOnlyParagraphs(session.doc, gov, role),
             silenced,
             statuses: gov.statuses,
+            proposals: (gov.proposals ?? []).filter((p) => p.state === 'pending'),
           },
           ++version,
         ),

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roomShortcuts } from '../room/roomShortcuts';
 import { shortcuts } from './AccordEditing';
+import { proposeShortcut } from './SuggestionMode';
 import { shortcutLabel } from './shortcutLabel';
 import { negotiationActions } from './Toolbar';
 
@@ -27,6 +28,9 @@ export function ShortcutsHelp() {
         {negotiationActions.map((name) =>
           row(t(`toolbar.actions.${name}.label`), <kbd>{shortcutLabel(shortcuts[name])}</kbd>),
         )}
+        {row(t('suggest.toggleLong'), <kbd>{shortcutLabel(proposeShortcut)}</kbd>)}
+        {row(t('suggest.tableKey'), <kbd>{t('shortcuts.enter')}</kbd>)}
+        {row(t('suggest.discardKey'), <kbd>{t('suggest.escape')}</kbd>)}
         {row(t('shortcuts.split'), <kbd>{t('shortcuts.enter')}</kbd>)}
         {row(t('shortcuts.lineBreak'), <kbd>{t('shortcuts.shiftEnter')}</kbd>)}
         {row(t('shortcuts.toPanel'), <kbd>{shortcutLabel('Mod-Alt-g')}</kbd>)}

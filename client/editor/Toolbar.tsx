@@ -2,7 +2,9 @@ import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { type AccordCommandName, shortcuts } from './AccordEditing';
+import { proposeShortcut } from './SuggestionMode';
 import { shortcutLabel } from './shortcutLabel';
+import { suggestKey } from './suggest/suggestionPlugin';
 
 /** Every toolbar action also has a keyboard shortcut; the button says which. Texts: `toolbar.actions.<name>`. */
 const negotiationActions: AccordCommandName[] = [
@@ -31,8 +33,10 @@ export function Toolbar({ editor, onHelp }: { editor: Editor | null; onHelp: () 
     selector: ({ editor: e }) => ({
       chooseOption: e?.can().chooseOption() ?? false,
       removeBrackets: e?.can().removeBrackets() ?? false,
+      proposing: e ? (suggestKey.getState(e.state)?.on ?? false) : false,
     }),
   });
+  const proposing = allowed?.proposing ?? false;
   const offered = (name: AccordCommandName) =>
     !(gatedActions as readonly string[]).includes(name) || (allowed?.[name as (typeof gatedActions)[number]] ?? false);
   const withKeys = (label: string, key: string) => t('toolbar.withShortcut', { label, keys: shortcutLabel(key) });
@@ -59,6 +63,20 @@ export function Toolbar({ editor, onHelp }: { editor: Editor | null; onHelp: () 
         disabled={!editor}
       >
         <em aria-hidden="true">I</em>
+      </button>
+      <span className="toolbar-sep" aria-hidden="true" />
+      <button
+        type="button"
+        className="propose-toggle"
+        aria-pressed={proposing}
+        title={withKeys(t('suggest.toggleLong'), proposeShortcut)}
+        aria-keyshortcuts="Control+Shift+E"
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={() => editor?.chain().focus().toggleProposeMode().run()}
+        disabled={!editor}
+      >
+        {t('suggest.toggle')}
+        <span className="sr-only"> — {withKeys(t('suggest.toggleLong'), proposeShortcut)}</span>
       </button>
       <span className="toolbar-sep" aria-hidden="true" />
       {negotiationActions.map((name) => {

@@ -8,6 +8,7 @@ import type { Role } from '../../shared/governance/roles';
 import { EDITOR_ROOT } from '../../shared/model/schemaNames';
 import { AccordEditing } from './AccordEditing';
 import type { Proposer } from './proposer';
+import { SuggestionMode } from './SuggestionMode';
 import { AccordDocument } from './schema/AccordDocument';
 import { BracketMark } from './schema/BracketMark';
 import { ClauseNode } from './schema/ClauseNode';
@@ -25,6 +26,10 @@ export function createExtensions(opts: {
   proposer: Proposer;
   role: Role;
   color: string;
+  /** The viewer's delegation code, shown on their suggestions. */
+  delegationCode: string | null;
+  /** Enter in Propose mode: table the paragraph's suggestion. */
+  onTable: (paragraphId: string) => void;
 }): Extensions {
   return [
     StarterKit.configure({
@@ -65,5 +70,11 @@ export function createExtensions(opts: {
       },
     }),
     AccordEditing.configure({ proposer: opts.proposer, role: opts.role }),
+    SuggestionMode.configure({
+      doc: opts.doc,
+      identity: () => ({ code: opts.delegationCode ?? opts.proposer.name }),
+      onTable: opts.onTable,
+      enabled: opts.role !== 'observer',
+    }),
   ];
 }

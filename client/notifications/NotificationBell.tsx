@@ -1,5 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { notificationText } from '../../shared/i18n/notificationText';
 import { type AccordNotification, notificationHref } from '../../shared/model/notifications';
 import { api, dataOf } from '../api/apiClient';
 import { navigate } from '../app/router';
@@ -22,7 +23,7 @@ interface Page {
  * the e-mail setting. Keyboard: a button (Enter/Space), Escape closes and returns focus.
  */
 export function NotificationBell() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [page, setPage] = useState<Page | null>(null);
   const [older, setOlder] = useState<AccordNotification[]>([]);
   const [open, setOpen] = useState(false);
@@ -119,7 +120,13 @@ export function NotificationBell() {
           if (!open) void load();
         }}
       >
-        <span aria-hidden="true">🔔</span>
+        {/* Drawn, not the 🔔 emoji: without an emoji font that is an empty box. */}
+        <svg className="icon" width="1.1em" height="1.1em" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+          <path
+            fill="currentColor"
+            d="M8 1.5a1 1 0 0 1 1 1v.6a4.5 4.5 0 0 1 3.5 4.4v2.8l1.3 1.8a.6.6 0 0 1-.5.9H2.7a.6.6 0 0 1-.5-.9l1.3-1.8V7.5A4.5 4.5 0 0 1 7 3.1v-.6a1 1 0 0 1 1-1ZM6.2 14h3.6a1.8 1.8 0 0 1-3.6 0Z"
+          />
+        </svg>
         {unread > 0 && (
           <span className="bell-count" aria-hidden="true">
             {unread > 99 ? '99+' : unread}
@@ -149,7 +156,7 @@ export function NotificationBell() {
                     }}
                   >
                     {n.readAt === null && <span className="sr-only">{t('notify:bell.unread')}: </span>}
-                    {t(`notify:event.${n.kind}`, { number: n.paragraphNumber ?? '—', label: n.label ?? '' })}
+                    {notificationText(t, n, i18n.language, undefined, 'notify:')}
                   </a>
                   <span className="muted notification-meta">
                     {t('notify:bell.draft', { title: n.docTitle })} · {formatDateTime(n.createdAt)}
@@ -170,24 +177,54 @@ export function NotificationBell() {
   );
 }
 
-/** Mail is off until the person gives an address; emptying it turns mail off again. */
+type Settings = {
+  email: string | null;
+  verified: boolean;
+  delivery: 'immediate' | 'digest';
+  timeZone: string | null;
+  mailEnabled: boolean;
+};
+
+/** The browser's time zone: a daily digest goes out in the person's morning. */
+const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone || null;
+
+/**
+ * Mail is off until the person gives an address; a new address is confirmed by the link mailed
+ * to it before anything else goes there; each notification at once or one digest a day.
+ * Emptying the address turns mail off again. Hidden where the installation sends no mail.
+ */
 function MailSetting() {
   const { t } = useTranslation();
+  const [settings, setSettings] = useState<Settings | null>(null);
   const [email, setEmail] = useState('');
+  const [delivery, setDelivery] = useState<Settings['delivery']>('immediate');
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const inputId = useId();
+  // Only state setters: the same function on every render, so the effect runs once.
+  const show = useCallback((s: Settings) => {
+    setSettings(s);
+    setEmail(s.email ?? '');
+    setDelivery(s.delivery);
+  }, []);
   useEffect(() => {
     dataOf(api.GET('/api/notification-settings'))
-      .then((s) => setEmail(s.email ?? ''))
+      .then(show)
       .catch(() => undefined);
-  }, []);
+  }, [show]);
+  if (!settings?.mailEnabled) return null;
   const save = async (e: FormEvent) => {
     e.preventDefault();
     setSaved(false);
     setError(null);
     try {
-      await dataOf(api.PUT('/api/notification-settings', { body: { email: email.trim() || null } }));
+      show(
+        await dataOf(
+          api.PUT('/api/notification-settings', {
+            body: { email: email.trim() || null, delivery, timeZone: browserZone },
+          }),
+        ),
+      );
       setSaved(true);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
@@ -200,6 +237,34 @@ function MailSetting() {
         <label htmlFor={inputId}>{t('notify:settings.address')}</label>
         <input id={inputId} type="email" value={email} onChange={(e) => setEmail(e.target.value)} dir="ltr" />
         <p className="muted">{t('notify:settings.off')}</p>
+        {settings.email && (
+          <p className="muted" role="status">
+            {settings.verified
+              ? t('notify:settings.confirmed', { email: settings.email })
+              : t('notify:settings.pending', { email: settings.email })}
+          </p>
+        )}
+        <fieldset>
+          <legend>{t('notify:settings.delivery')}</legend>
+          <label>
+            <input
+              type="radio"
+              name="delivery"
+              checked={delivery === 'immediate'}
+              onChange={() => setDelivery('immediate')}
+            />{' '}
+            {t('notify:settings.immediate')}
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="delivery"
+              checked={delivery === 'digest'}
+              onChange={() => setDelivery('digest')}
+            />{' '}
+            {t('notify:settings.digest')}
+          </label>
+        </fieldset>
         <button type="submit">{t('notify:settings.save')}</button>
         <span role="status">{saved ? t('notify:settings.saved') : ''}</span>
         {error && <p role="alert">{error}</p>}

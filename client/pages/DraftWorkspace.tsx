@@ -2,6 +2,8 @@ import type { Editor } from '@tiptap/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
+import { formatLabel } from '../../shared/model/numbering';
+import { DEFAULT_PROPOSAL_TYPE } from '../../shared/model/proposals';
 import { readDraft } from '../../shared/model/readDraft';
 import { EDITOR_ROOT } from '../../shared/model/schemaNames';
 import { errorMessage } from '../api/apiClient';
@@ -21,7 +23,9 @@ import type { SilenceNoticeEvents } from '../components/silenceTypes';
 import { findClause } from '../editor/clauseAt';
 import { DraftEditor } from '../editor/DraftEditor';
 import { ShortcutsHelp } from '../editor/ShortcutsHelp';
+import { SuggestionBar, type SuggestionForm } from '../editor/SuggestionBar';
 import { type SelectionSpan, selectionSpan } from '../editor/selectionSpan';
+import { tableSuggestion } from '../editor/suggest/tableSuggestion';
 import { Toolbar } from '../editor/Toolbar';
 import { dashboardSections, panelParagraph } from '../model/panelParagraph';
 import { silenceNotice } from '../model/silenceNotice';
@@ -172,6 +176,44 @@ export function DraftWorkspace({
     return () => document.removeEventListener('keydown', onKey);
   }, [editor]);
 
+  // Suggestion mode: Enter in the text or the bar's button tables the paragraph's suggestion.
+  const [suggestForm, setSuggestForm] = useState<SuggestionForm>({ justification: '', type: DEFAULT_PROPOSAL_TYPE });
+  const [suggestBusy, setSuggestBusy] = useState(false);
+  const [suggestMessage, setSuggestMessage] = useState('');
+  const [suggestError, setSuggestError] = useState<string | null>(null);
+  const suggestFormRef = useRef(suggestForm);
+  suggestFormRef.current = suggestForm;
+  const tableHere = useCallback(
+    async (paragraphId: string) => {
+      if (!editor || suggestBusy) return;
+      setSuggestBusy(true);
+      setSuggestError(null);
+      const { justification, type } = suggestFormRef.current;
+      const { tabled, error } = await tableSuggestion(editor, paragraphId, (p) =>
+        api.propose(paragraphId, {
+          kind: p.kind,
+          type,
+          from: p.from,
+          to: p.to,
+          quote: p.quote,
+          text: p.text,
+          justification,
+        }),
+      );
+      setSuggestBusy(false);
+      if (tabled > 0) {
+        setSuggestForm({ justification: '', type: DEFAULT_PROPOSAL_TYPE });
+        setSuggestMessage(t('suggest.tabled', { count: tabled }));
+      }
+      if (error) setSuggestError(errorMessage(error));
+    },
+    [editor, api, suggestBusy, t],
+  );
+  const labelOf = useCallback((id: string) => {
+    const l = labelsRef.current.get(id);
+    return l ? formatLabel(l) : '?';
+  }, []);
+
   const panelHandlers = {
     'accord-status': (d: unknown) => {
       const { paragraphId, status } = d as PanelEvents['accord-status'];
@@ -251,7 +293,19 @@ export function DraftWorkspace({
           {role === 'observer' ? (
             <p className="readonly-note">{t('draft.observerNote')}</p>
           ) : (
-            <Toolbar editor={editor} onHelp={() => setHelpOpen(true)} />
+            <>
+              <Toolbar editor={editor} onHelp={() => setHelpOpen(true)} />
+              <SuggestionBar
+                editor={editor}
+                label={labelOf}
+                form={suggestForm}
+                onForm={setSuggestForm}
+                onTable={tableHere}
+                busy={suggestBusy}
+                message={suggestMessage}
+                error={suggestError}
+              />
+            </>
           )}
           {session && collab.synced && !collab.accessLost ? (
             <DraftEditor
@@ -261,6 +315,8 @@ export function DraftWorkspace({
               role={role}
               onEditor={setEditor}
               onSelectParagraph={select}
+              delegationCode={delegationCode}
+              onTable={tableHere}
             />
           ) : (
             <p className="loading" aria-live="polite">

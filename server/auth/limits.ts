@@ -1,4 +1,5 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Redis } from 'ioredis';
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Config } from '../config.js';
 
 /** What an HTTP rate limit is counted per, and how much it allows. */
@@ -46,29 +47,44 @@ export class RateLimited extends Error {
  * every frame (see UserBudgets), which a promise-based limiter cannot do in order.
  */
 export class Limits {
-  private readonly failures: RateLimiterMemory;
-  private readonly upgrades: RateLimiterMemory;
-  private readonly http: Record<HttpBudget, RateLimiterMemory>;
+  private readonly failures: RateLimiterAbstract;
+  private readonly failurePoints: number;
+  private readonly upgrades: RateLimiterAbstract;
+  private readonly http: Record<HttpBudget, RateLimiterAbstract>;
 
-  constructor(config: Pick<Config, 'MAX_FAILED_AUTH_PER_IP' | 'FAILED_AUTH_WINDOW_SECONDS' | 'MAX_UPGRADES_PER_USER'>) {
-    this.failures = new RateLimiterMemory({
-      keyPrefix: 'auth-fail',
-      points: config.MAX_FAILED_AUTH_PER_IP,
-      duration: config.FAILED_AUTH_WINDOW_SECONDS,
-    });
-    this.upgrades = new RateLimiterMemory({ keyPrefix: 'upgrade', points: config.MAX_UPGRADES_PER_USER, duration: 10 });
+  /**
+   * `redis` (the cluster's REDIS_URL): the counts are shared by every node, through the same
+   * library's Redis store; while Redis is unreachable each node counts on its own (the memory
+   * limiter is the insurance), so limits loosen to N × the budget but never stop the service.
+   */
+  constructor(
+    config: Pick<Config, 'MAX_FAILED_AUTH_PER_IP' | 'FAILED_AUTH_WINDOW_SECONDS' | 'MAX_UPGRADES_PER_USER'>,
+    redis?: Redis,
+    namespace = '',
+  ) {
+    const limiter = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract => {
+      const memory = new RateLimiterMemory({ keyPrefix, points, duration });
+      if (!redis) return memory;
+      return new RateLimiterRedis({
+        storeClient: redis,
+        keyPrefix: namespace ? `accord:${namespace}:${keyPrefix}` : `accord:${keyPrefix}`,
+        points,
+        duration,
+        insuranceLimiter: memory,
+      });
+    };
+    this.failurePoints = config.MAX_FAILED_AUTH_PER_IP;
+    this.failures = limiter('auth-fail', config.MAX_FAILED_AUTH_PER_IP, config.FAILED_AUTH_WINDOW_SECONDS);
+    this.upgrades = limiter('upgrade', config.MAX_UPGRADES_PER_USER, 10);
     this.http = Object.fromEntries(
-      Object.entries(httpBudgets).map(([name, b]) => [
-        name,
-        new RateLimiterMemory({ keyPrefix: `http-${name}`, points: b.points, duration: b.seconds }),
-      ]),
-    ) as Record<HttpBudget, RateLimiterMemory>;
+      Object.entries(httpBudgets).map(([name, b]) => [name, limiter(`http-${name}`, b.points, b.seconds)]),
+    ) as Record<HttpBudget, RateLimiterAbstract>;
   }
 
   /** Throws RateLimited if the address has used up its failed-credential budget. */
   async checkAddress(address: string): Promise<void> {
     const res = await this.failures.get(address);
-    if (res && res.consumedPoints >= this.failures.points) throw new RateLimited(res.msBeforeNext);
+    if (res && res.consumedPoints >= this.failurePoints) throw new RateLimited(res.msBeforeNext);
   }
 
   /** Counts a failed credential check against the address. */
@@ -87,7 +103,7 @@ export class Limits {
   }
 }
 
-async function consume(limiter: RateLimiterMemory, key: string): Promise<void> {
+async function consume(limiter: RateLimiterAbstract, key: string): Promise<void> {
   try {
     await limiter.consume(key);
   } catch (err) {

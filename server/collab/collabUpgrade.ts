@@ -6,18 +6,20 @@ import { type RawData, WebSocket, WebSocketServer } from 'ws';
 import type { Delegation } from '../../shared/model/delegation.js';
 import { CloseCode } from '../../shared/protocol/closeCodes.js';
 import { MessageType } from '../../shared/protocol/messageTypes.js';
+import type { AccessChanges } from '../auth/accessChanges.js';
 import { type Limits, RateLimited } from '../auth/limits.js';
 import type { Config } from '../config.js';
 import type { ClientAddress } from '../http/clientAddress.js';
 import { SESSION_COOKIE } from '../http/context.js';
-import type { Accounts, CredentialCheck } from '../store/accounts.js';
+import type { CredentialCheck } from '../store/accountRecords.js';
+import { screenPrincipal } from '../store/repos/screenLinkRepo.js';
 import type { StoreRepos } from '../store/repos/storeRepos.js';
-import { ScreenLinks } from '../store/screenLinks.js';
 import { Connection } from './connection.js';
 import { LiveSockets } from './liveSockets.js';
 import { originAllowed } from './originPolicy.js';
 import type { Room } from './room.js';
 import type { RoomManager } from './roomManager.js';
+import { RoomOwnedElsewhere } from './roomOwnership.js';
 import { UserBudgets } from './userBudgets.js';
 
 const PATH = /^\/collab\/([A-Za-z0-9_-]{1,128})$/;
@@ -41,19 +43,21 @@ export class CollabUpgrade {
 
   constructor(
     private readonly config: Config,
-    accounts: Accounts,
-    /** Where credentials and memberships are checked (the async store; `accounts` only notifies changes). */
+    /** Revocations and membership changes, announced once committed: they close sockets at once. */
+    access: AccessChanges,
+    /** Where credentials and memberships are checked. */
     private readonly store: StoreRepos,
     private readonly rooms: RoomManager,
     private readonly log: Logger,
     private readonly limits: Limits,
     private readonly addresses: ClientAddress,
-    private readonly screens: ScreenLinks | null = null,
   ) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: config.MAX_MESSAGE_BYTES, perMessageDeflate: false });
     this.budgets = new UserBudgets(config.MAX_MESSAGES_PER_SECOND_PER_USER, config.MAX_BYTES_PER_SECOND_PER_USER);
-    this.live = new LiveSockets(accounts, config.PING_INTERVAL_MS);
-    screens?.onRevoked((id) => this.live.credentialEnded(screenCredential(id), 'this screen link was revoked'));
+    this.live = new LiveSockets(access, store.credentials, config.PING_INTERVAL_MS);
+    access.listen({
+      screenLinkRevoked: (id) => this.live.credentialEnded(screenCredential(id), 'this screen link was revoked'),
+    });
   }
 
   /**
@@ -97,7 +101,7 @@ export class CollabUpgrade {
     }
     const secret = url.searchParams.get('token') ?? sessionCookie(req.headers.cookie);
     const credential: Admitted | null = secret
-      ? ((await this.store.credentials.check(secret)) ?? this.screenCredential(secret))
+      ? ((await this.store.credentials.check(secret)) ?? (await this.screenCredential(secret)))
       : null;
     if (!credential) return failed(401, 'Unauthorized');
     const { principal } = credential;
@@ -125,17 +129,17 @@ export class CollabUpgrade {
   }
 
   /** A screen link as a credential: nobody's account, never expiring, valid while the link exists. */
-  private screenCredential(secret: string): ScreenCredential | null {
-    const link = this.screens?.check(secret);
+  private async screenCredential(secret: string): Promise<ScreenCredential | null> {
+    const link = await this.store.screenLinks.check(secret);
     if (!link) return null;
-    const screens = this.screens as ScreenLinks;
+    const links = this.store.screenLinks;
     return {
-      principal: ScreenLinks.principal(link),
+      principal: screenPrincipal(link),
       credentialId: screenCredential(link.id),
       kind: 'screen_link',
       expiresAt: null,
       docId: link.docId,
-      stillValid: () => screens.valid(link.id),
+      stillValid: () => links.valid(link.id),
     };
   }
 
@@ -227,6 +231,12 @@ export class CollabUpgrade {
         for (const frame of early.splice(0)) joined.receive(conn, frame);
       },
       (err: unknown) => {
+        if (err instanceof RoomOwnedElsewhere) {
+          // Forwarding to the owner (INTERNAL_URL) is the next step; until then the client retries.
+          log.info({ owner: err.owner }, 'document served by another node');
+          ws.close(CloseCode.notOwner, 'another server serves this document; reconnecting');
+          return;
+        }
         log.error({ err }, 'could not load the room');
         ws.close(CloseCode.internalError, 'could not load the document');
       },
@@ -241,11 +251,11 @@ export class CollabUpgrade {
   }
 }
 
-/** A screen link admitted on its draft's socket (server/store/screenLinks.ts). */
+/** A screen link admitted on its draft's socket (server/store/repos/screenLinkRepo.ts). */
 interface ScreenCredential extends Omit<CredentialCheck, 'kind'> {
   kind: 'screen_link';
   docId: string;
-  stillValid: () => boolean;
+  stillValid: () => Promise<boolean>;
 }
 
 type Admitted = CredentialCheck | ScreenCredential;

@@ -14,7 +14,8 @@ export type GuardEvent =
     }
   | {
       action: 'alternative.resolve';
-      detail: { paragraph: string | null; group: string; options: string[] };
+      /** `proposers`: who proposed the options removed (their brackets' `by`, or who set a paragraph's `altGroup`). */
+      detail: { paragraph: string | null; group: string; options: string[]; proposers: string[] };
     };
 
 /**
@@ -26,17 +27,20 @@ export function guardEvents(
   removed: readonly string[],
   brackets: BracketIndex,
   actor: string,
+  /** Who writes under a Yjs client id (ClientIds.owner): the proposers of a paragraph alternative. */
+  ownerOf: (client: number) => string | undefined = () => undefined,
 ): GuardEvent[] {
   const where = new Map(facts.removedBrackets.map((f) => [f.bracket.id, f.paragraph]));
   const events: GuardEvent[] = [];
-  const options = new Map<string, { paragraph: string | null; ids: string[] }>();
+  const options = new Map<string, { paragraph: string | null; ids: string[]; proposers: string[] }>();
   for (const id of removed) {
     const b = brackets.get(id)?.bracket;
     if (!b) continue;
     const paragraph = where.get(id) ?? null;
     if (b.group !== null) {
-      const o = options.get(b.group) ?? { paragraph, ids: [] };
+      const o = options.get(b.group) ?? { paragraph, ids: [], proposers: [] };
       o.ids.push(id);
+      if (!o.proposers.includes(b.by)) o.proposers.push(b.by);
       options.set(b.group, o);
     } else {
       events.push({
@@ -46,10 +50,17 @@ export function guardEvents(
     }
   }
   for (const [group, o] of options) {
-    events.push({ action: 'alternative.resolve', detail: { paragraph: o.paragraph, group, options: o.ids } });
+    events.push({
+      action: 'alternative.resolve',
+      detail: { paragraph: o.paragraph, group, options: o.ids, proposers: o.proposers },
+    });
   }
   for (const g of facts.resolvedGroups) {
-    events.push({ action: 'alternative.resolve', detail: { paragraph: g.paragraph, group: g.group, options: [] } });
+    const proposers = [...new Set([...g.setBy].map(ownerOf).filter((u): u is string => u !== undefined))];
+    events.push({
+      action: 'alternative.resolve',
+      detail: { paragraph: g.paragraph, group: g.group, options: [], proposers },
+    });
   }
   return events;
 }

@@ -1,7 +1,8 @@
 import type { WebSocket } from 'ws';
 import type { Role } from '../../shared/governance/roles.js';
 import { CloseCode } from '../../shared/protocol/closeCodes.js';
-import type { Accounts } from '../store/accounts.js';
+import type { AccessChanges } from '../auth/accessChanges.js';
+import type { CredentialRepo } from '../store/repos/credentialRepo.js';
 
 /** One open collaboration socket and what it was opened with. */
 export interface LiveSocket {
@@ -13,10 +14,10 @@ export interface LiveSocket {
   delegationId: string | null;
   credentialId: string;
   /**
-   * Whether the credential still holds, for credentials kept outside the accounts' table
-   * (screen links); absent: the accounts' credential check.
+   * Whether the credential still holds, for credentials kept outside the credentials table
+   * (screen links); absent: the store's credential check.
    */
-  stillValid?: () => boolean;
+  stillValid?: () => Promise<boolean>;
   /** Answered the last ping (or sent something since). */
   alive: boolean;
   expiry: NodeJS.Timeout | null;
@@ -41,12 +42,13 @@ export class LiveSockets {
   private readonly timer: NodeJS.Timeout;
 
   constructor(
-    private readonly accounts: Accounts,
+    access: AccessChanges,
+    private readonly credentials: Pick<CredentialRepo, 'valid'>,
     pingIntervalMs: number,
   ) {
     this.timer = setInterval(() => this.sweep(), pingIntervalMs);
     this.timer.unref();
-    accounts.listen({
+    access.listen({
       credentialRevoked: (id) => this.closeWhere((s) => s.credentialId === id, CloseCode.unauthorized, 'signed out'),
       membershipChanged: (docId, userId, role, delegationId) => {
         const mine = (s: LiveSocket) =>
@@ -103,16 +105,24 @@ export class LiveSockets {
         s.ws.terminate();
         continue;
       }
-      if (!(s.stillValid ? s.stillValid() : this.accounts.credentialValid(s.credentialId))) {
-        s.ws.close(CloseCode.unauthorized, 'your sign-in ended; sign in again');
-        continue;
-      }
       s.alive = false;
       try {
         s.ws.ping();
       } catch {
         s.ws.terminate();
+        continue;
       }
+      void this.recheck(s);
+    }
+  }
+
+  /** The credential is read again from the store; a store error keeps the socket (the next sweep retries). */
+  private async recheck(s: LiveSocket): Promise<void> {
+    try {
+      const valid = await (s.stillValid ? s.stillValid() : this.credentials.valid(s.credentialId));
+      if (!valid && this.all.has(s)) s.ws.close(CloseCode.unauthorized, 'your sign-in ended; sign in again');
+    } catch {
+      // Unreachable store: the room's own writes fail loudly; access is re-checked next sweep.
     }
   }
 

@@ -12,8 +12,10 @@ import {
 import { MessageType } from '../../shared/protocol/messageTypes.js';
 import { encodeNotice, type Notice } from '../../shared/protocol/notice.js';
 import { GovMap } from '../governance/govMap.js';
+import { silencedSections } from '../governance/silencedSections.js';
 import { SilenceMap } from '../governance/silenceMap.js';
-import type { DocAppend, DocStore } from '../store/docStore.js';
+import type { DocAppend, DocStore, DocWrite, StoreEffect } from '../store/docStore.js';
+import type { AuditDraft } from '../store/repos/auditRepo.js';
 import { AwarenessRegistry, type AwarenessSettings } from './awarenessRegistry.js';
 import { joinAwarenessEntries, type RawAwarenessEntry } from './awarenessUpdate.js';
 import { BracketIndex } from './bracketIndex.js';
@@ -31,11 +33,11 @@ import { FrameBatch } from './wireFrames.js';
 /** Decides whether a connection may apply an update with these facts; null = accept. */
 export type UpdatePolicy = (facts: UpdateFacts, conn: Connection, ctx: PolicyContext) => Notice | null;
 
-/** Told about each persisted batch of client edits (the audit log listens), inside the store transaction. */
+/** Told about each batch of client edits as it is handed to the store: the audit entries to store with it. */
 export type EditListener = (
   docId: string,
   edits: ReadonlyArray<{ conn: Connection; paragraphs: Set<string>; created: Set<string>; events: GuardEvent[] }>,
-) => void;
+) => AuditDraft[];
 
 /**
  * Updates a connection sends before its sync step 2 that Yjs could not integrate yet: an
@@ -59,11 +61,13 @@ export interface RoomStep {
   readonly doc: Y.Doc;
   /** Applies server-owned changes (one Yjs transaction with the server's origin). */
   apply(fn: () => void): void;
+  /** Records an audit entry in the store transaction that stores this step's changes: both, or neither. */
+  record(draft: AuditDraft): void;
   /**
-   * Runs `effect` inside the store transaction that stores this step's changes
-   * (its audit entry, a revision row): both are stored, or neither.
+   * Runs `effect` inside the store transaction that stores this step's changes (a revision row,
+   * a deadline), after the updates: both are stored, or neither.
    */
-  alongside(effect: () => void): void;
+  alongside(effect: StoreEffect): void;
 }
 
 /** The room could not store its state and was dropped; nothing of the pending step was recorded. */
@@ -75,6 +79,8 @@ export class RoomUnavailableError extends Error {
 
 export interface RoomOptions {
   store: DocStore;
+  /** The owner's lease epoch, carried by every append (null: the embedded single node, no leases). */
+  epoch: number | null;
   log: Logger;
   policy: UpdatePolicy;
   onEdits?: EditListener;
@@ -144,6 +150,8 @@ export class Room implements CommitMember {
   readonly locks = new LockIndex(this.doc);
   /** Paragraphs under silence (the `silenced` map), indexed like locks: checking an update never scans. */
   readonly frozen = new LockIndex(this.doc);
+  /** Sections circulated whole under a running silence (closed to new paragraphs); follows `gov.silences`. */
+  private silencedSections: ReadonlySet<string> = new Set();
   private readonly awareness: AwarenessRegistry;
   private awarenessTimer: NodeJS.Timeout | null = null;
   private lastAwarenessRelay = 0;
@@ -156,7 +164,7 @@ export class Room implements CommitMember {
   private unsaved: Uint8Array[] = [];
   private outbox: OutgoingUpdate[] = [];
   private edits: PendingEdit[] = [];
-  private sideEffects: Array<() => void> = [];
+  private sideEffects: DocWrite[] = [];
   private afterFlush: Waiter[] = [];
   /** The batch being stored by the group commit (its frames go out once it is durable). */
   private inFlight: { out: OutgoingUpdate[]; count: number } | null = null;
@@ -321,6 +329,7 @@ export class Room implements CommitMember {
     const refusal = this.opts.policy(facts, conn, {
       locks: this.locks,
       frozen: this.frozen,
+      silencedSections: this.silencedSections,
       clientIds: this.clientIds,
       proposalsOnly: this.proposalsOnlyScopes(),
       now: Date.now(),
@@ -355,7 +364,7 @@ export class Room implements CommitMember {
       conn,
       paragraphs: facts.paragraphs,
       created: facts.newParagraphIds,
-      events: guardEvents(facts, removed, this.brackets, conn.principal.userId),
+      events: guardEvents(facts, removed, this.brackets, conn.principal.userId, (c) => this.clientIds.owner(c)),
     });
     if (this.opts.afterClientUpdate) {
       try {
@@ -410,8 +419,12 @@ export class Room implements CommitMember {
         applied = true;
         this.doc.transact(change, SERVER_ORIGIN);
       },
+      record: (draft) => {
+        this.sideEffects.push({ audit: draft });
+        this.scheduleFlush();
+      },
       alongside: (effect) => {
-        this.sideEffects.push(effect);
+        this.sideEffects.push({ effect });
         this.scheduleFlush();
       },
     };
@@ -442,9 +455,11 @@ export class Room implements CommitMember {
     const ids = new GovMap(this.doc).lockedIds();
     const current = this.locks.lockedIds;
     if (ids.length !== current.size || ids.some((id) => !current.has(id))) this.locks.rebuild(ids);
-    const frozen = new SilenceMap(this.doc).frozenIds();
+    const silences = new SilenceMap(this.doc);
+    const frozen = silences.frozenIds();
     const was = this.frozen.lockedIds;
     if (frozen.length !== was.size || frozen.some((id) => !was.has(id))) this.frozen.rebuild(frozen);
+    this.silencedSections = silencedSections(silences.all());
   }
 
   /** The whole document for a joiner with nothing; encoded (and framed) once until the next change. */
@@ -471,14 +486,13 @@ export class Room implements CommitMember {
     this.edits = [];
     this.sideEffects = [];
     this.flushing = true;
+    const edited = edits.length > 0 ? (this.opts.onEdits?.(this.id, edits) ?? []) : [];
     return {
       docId: this.id,
       afterSeq: this.lastSeq,
       updates,
-      alongside: () => {
-        for (const effect of effects) effect();
-        if (edits.length > 0) this.opts.onEdits?.(this.id, edits);
-      },
+      writes: edited.length > 0 ? [...effects, ...edited.map((audit) => ({ audit }))] : effects,
+      epoch: this.opts.epoch,
     };
   }
 
@@ -618,9 +632,19 @@ export class Room implements CommitMember {
 
   private fail(err: unknown): void {
     if (this.failed) return;
-    this.failed = true;
     this.opts.log.error({ room: this.id, err }, 'store failed; dropping the room so clients resend their state');
-    for (const c of this.conns) c.socket.close(CloseCode.internalError, 'storage failure, reconnecting');
+    this.drop(CloseCode.internalError, 'storage failure, reconnecting');
+  }
+
+  /**
+   * Drops the room without storing anything more (its lease moved to another node, or its store
+   * failed): its connections close with `code`, its waiters are rejected, and its manager forgets
+   * it; clients reconnect and resend what they have.
+   */
+  drop(code: number, reason: string): void {
+    if (this.failed) return;
+    this.failed = true;
+    for (const c of this.conns) c.socket.close(code, reason);
     this.conns.clear();
     const waiting = this.afterFlush;
     this.afterFlush = [];

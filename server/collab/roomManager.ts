@@ -5,6 +5,7 @@ import type { AwarenessSettings } from './awarenessRegistry.js';
 import type { Connection } from './connection.js';
 import { GroupCommit } from './groupCommit.js';
 import { type ClientUpdateHook, type EditListener, Room, RoomUnavailableError, type UpdatePolicy } from './room.js';
+import { type Lease, RoomOwnedElsewhere, type RoomOwnership } from './roomOwnership.js';
 
 export interface RoomManagerOptions {
   store: DocStore;
@@ -17,6 +18,11 @@ export interface RoomManagerOptions {
   idleMs: number;
   compactAfterUpdates: number;
   awareness: AwarenessSettings;
+  /**
+   * Several nodes: a room is loaded only under this node's lease on the document, and its appends
+   * carry the lease's epoch. Null: the embedded single node (no leases, epoch null).
+   */
+  ownership?: RoomOwnership | null;
 }
 
 /**
@@ -29,11 +35,18 @@ export class RoomManager {
   private readonly ready = new Map<string, Room>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
   private closing = false;
+  /** The leases of the loaded rooms (several nodes), renewed every `renewMs`. */
+  private readonly leases = new Map<string, Lease>();
+  private renewal: NodeJS.Timeout | null = null;
   /** One group commit for every room of the store: one transaction (one disk sync) per turn. */
   private readonly commits: GroupCommit;
 
   constructor(private readonly opts: RoomManagerOptions) {
     this.commits = new GroupCommit(opts.store);
+    if (opts.ownership) {
+      this.renewal = setInterval(() => void this.renewLeases(), opts.ownership.renewMs);
+      this.renewal.unref();
+    }
   }
 
   get loadedCount(): number {
@@ -45,33 +58,91 @@ export class RoomManager {
     if (this.closing) throw new Error('server is shutting down');
     let pending = this.rooms.get(docId);
     if (!pending) {
-      pending = Room.load(docId, {
-        store: this.opts.store,
-        log: this.opts.log,
-        policy: this.opts.policy,
-        onEdits: this.opts.onEdits,
-        afterClientUpdate: this.opts.afterClientUpdate,
-        compactAfterUpdates: this.opts.compactAfterUpdates,
-        awareness: this.opts.awareness,
-        commits: this.commits,
-        onFailed: (room) => this.forget(room),
-      }).then(
-        (room) => {
-          this.opts.onLoad?.(room);
-          if (this.rooms.get(docId) === pending) this.ready.set(docId, room);
-          this.opts.log.debug({ room: docId }, 'room loaded');
-          return room;
-        },
-        (err: unknown) => {
-          this.opts.log.error({ room: docId, err }, 'could not load the room from the store');
-          throw new RoomUnavailableError(docId);
-        },
-      );
+      pending = this.load(docId);
       this.rooms.set(docId, pending);
       pending.catch(() => this.rooms.delete(docId));
       this.scheduleUnload(docId);
     }
     return pending;
+  }
+
+  /** Takes the lease (several nodes), then loads the room under its epoch. */
+  private async load(docId: string): Promise<Room> {
+    const ownership = this.opts.ownership;
+    let epoch: number | null = null;
+    if (ownership) {
+      const lease = await ownership.leases.acquire(docId, ownership.nodeId, ownership.ttlMs).catch((err: unknown) => {
+        this.opts.log.error({ room: docId, err }, 'could not take the lease of the document');
+        throw new RoomUnavailableError(docId);
+      });
+      if (!lease) {
+        const current = await ownership.leases.current(docId).catch(() => null);
+        throw new RoomOwnedElsewhere(docId, current?.owner ?? 'another node');
+      }
+      this.leases.set(docId, lease);
+      epoch = lease.epoch;
+    }
+    return Room.load(docId, {
+      store: this.opts.store,
+      epoch,
+      log: this.opts.log,
+      policy: this.opts.policy,
+      onEdits: this.opts.onEdits,
+      afterClientUpdate: this.opts.afterClientUpdate,
+      compactAfterUpdates: this.opts.compactAfterUpdates,
+      awareness: this.opts.awareness,
+      commits: this.commits,
+      onFailed: (room) => this.forget(room),
+    }).then(
+      (room) => {
+        this.opts.onLoad?.(room);
+        if (this.rooms.has(docId)) this.ready.set(docId, room);
+        this.opts.log.debug({ room: docId, epoch }, 'room loaded');
+        return room;
+      },
+      (err: unknown) => {
+        this.opts.log.error({ room: docId, err }, 'could not load the room from the store');
+        void this.releaseLease(docId);
+        throw new RoomUnavailableError(docId);
+      },
+    );
+  }
+
+  /**
+   * Renews the lease of every loaded room. A lease that was taken over (this node was paused or
+   * cut off past its TTL) drops its room at once: its sockets close with 4503 and reconnect to
+   * the new owner; what the room had not stored is refused by the epoch anyway.
+   */
+  private async renewLeases(): Promise<void> {
+    const ownership = this.opts.ownership;
+    if (!ownership) return;
+    for (const [docId, lease] of [...this.leases]) {
+      let renewed: Lease | null;
+      try {
+        renewed = await ownership.leases.renew(lease, ownership.ttlMs);
+      } catch (err) {
+        // The store is unreachable: keep the room; its appends fail (and drop it) if the lease moves.
+        this.opts.log.warn({ room: docId, err }, 'could not renew the lease');
+        continue;
+      }
+      if (this.leases.get(docId) !== lease) continue;
+      if (renewed) {
+        this.leases.set(docId, renewed);
+        continue;
+      }
+      this.opts.log.warn({ room: docId, epoch: lease.epoch }, 'lease taken over by another node; dropping the room');
+      this.leases.delete(docId);
+      // A room still loading under this lease fails at its first append (the epoch moved).
+      this.ready.get(docId)?.drop(CloseCode.notOwner, 'this document moved to another server; reconnecting');
+    }
+  }
+
+  private async releaseLease(docId: string): Promise<void> {
+    const lease = this.leases.get(docId);
+    const ownership = this.opts.ownership;
+    if (!lease || !ownership) return;
+    this.leases.delete(docId);
+    await ownership.leases.release(lease).catch(() => false);
   }
 
   /**
@@ -122,6 +193,7 @@ export class RoomManager {
     this.rooms.delete(docId);
     this.ready.delete(docId);
     await room.close(CloseCode.goingAway, 'room unloaded');
+    await this.releaseLease(docId);
     this.opts.log.debug({ room: docId }, 'room unloaded');
   }
 
@@ -129,6 +201,7 @@ export class RoomManager {
     this.cancelUnload(room.id);
     this.rooms.delete(room.id);
     if (this.ready.get(room.id) === room) this.ready.delete(room.id);
+    // A failed room's lease is kept until it expires or is renewed by a reload: the epoch fences it.
   }
 
   /** Runs `fn` on every loaded room (e.g. to apply a role change to open connections). */
@@ -139,6 +212,7 @@ export class RoomManager {
   /** Stores everything and closes every connection with 1001 (graceful shutdown). */
   async closeAll(): Promise<void> {
     this.closing = true;
+    if (this.renewal) clearInterval(this.renewal);
     for (const t of this.idleTimers.values()) clearTimeout(t);
     this.idleTimers.clear();
     const rooms = await Promise.allSettled(this.rooms.values());
@@ -149,5 +223,7 @@ export class RoomManager {
         r.status === 'fulfilled' ? r.value.close(CloseCode.goingAway, 'server shutting down') : undefined,
       ),
     );
+    // Handed back at once: another node may take the documents without waiting for the TTL.
+    await Promise.all([...this.leases.keys()].map((docId) => this.releaseLease(docId)));
   }
 }

@@ -40,6 +40,11 @@ export interface UpdateFacts {
   sections: Set<string>;
   /** Ids given to paragraphs the update creates, or an existing paragraph is renamed to. */
   newParagraphIds: Set<string>;
+  /**
+   * Where the update adds paragraphs: the ids of existing sections that gain one, and
+   * `NEW_PARAGRAPH_ELSEWHERE` for one inside a new section or outside any section.
+   */
+  newParagraphSections: Set<string>;
   /** The update deletes an element containing a protected paragraph (e.g. its section). */
   deletesProtectedContainer: boolean;
   /** The update deletes an element containing a paragraph under silence (shared/model/silence.ts). */
@@ -89,6 +94,8 @@ interface Place {
 }
 
 const NEW_CLAUSE = '\u0000new';
+/** In `newParagraphSections`: a paragraph added inside a section the update creates, or outside any. */
+export const NEW_PARAGRAPH_ELSEWHERE = '\u0000elsewhere';
 const NEW_SECTION = '\u0000new-section';
 const OTHER = '#other';
 
@@ -112,6 +119,7 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array, ctx: InspectionCon
     paragraphs: new Set(),
     sections: new Set(),
     newParagraphIds: new Set(),
+    newParagraphSections: new Set(),
     deletesProtectedContainer: false,
     deletesFrozenContainer: false,
     unknownReference: false,
@@ -492,6 +500,10 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array, ctx: InspectionCon
       }
       const problem = childProblem(place.name, child);
       if (problem) facts.structure.add(problem);
+      if (child === Node.clause && alive) {
+        const section = place.section;
+        facts.newParagraphSections.add(section === null || section === NEW_SECTION ? NEW_PARAGRAPH_ELSEWHERE : section);
+      }
       if (isList(child) && place.listDepth + 1 > schemaLimits.listDepth) {
         facts.structure.add(`lists may be nested ${schemaLimits.listDepth} deep at most`);
       }

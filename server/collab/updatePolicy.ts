@@ -12,6 +12,11 @@ export interface PolicyContext {
   locks: LockIndex;
   /** Paragraphs under silence: frozen for everyone, the chair included, until the silence closes. */
   frozen?: LockIndex;
+  /**
+   * Sections circulated whole under a running silence (`WHOLE_DRAFT` for the draft): closed to new
+   * paragraphs until the silence closes (server/governance/CONTEXT.md).
+   */
+  silencedSections?: ReadonlySet<string>;
   /** Proposals-only scopes ('*' for the whole draft, or section ids): members may not edit there directly. */
   proposalsOnly: ReadonlySet<string>;
   clientIds: ClientIds;
@@ -79,6 +84,19 @@ export function updatePolicy(facts: UpdateFacts, conn: Connection, ctx: PolicyCo
             ? 'This paragraph is under silence until its deadline: break silence with a reason instead of editing it.'
             : 'This change would delete a section that holds a paragraph under silence.',
         paragraphIds: hit,
+      };
+    }
+  }
+  const closed = ctx.silencedSections;
+  if (closed && closed.size > 0 && facts.newParagraphSections.size > 0) {
+    const into = [...facts.newParagraphSections];
+    if (closed.has(WHOLE_DRAFT) || into.some((id) => closed.has(id))) {
+      return {
+        kind: 'update_refused',
+        code: 'section_silenced',
+        message: closed.has(WHOLE_DRAFT)
+          ? 'The draft is under silence until its deadline: no paragraph can be added to it.'
+          : 'This section is under silence until its deadline: no paragraph can be added to it.',
       };
     }
   }

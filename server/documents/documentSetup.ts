@@ -7,8 +7,8 @@ import { writeDraft, writeGovernance } from '../../shared/model/writeDraft.js';
 import type { RoomManager } from '../collab/roomManager.js';
 import { actor } from '../governance/command.js';
 import { recordAgreedText } from '../governance/recordAgreedText.js';
-import type { Accounts, DocumentRecord } from '../store/accounts.js';
-import type { AuditLog } from '../store/auditLog.js';
+import type { DocumentRecord } from '../store/accountRecords.js';
+import type { DocumentRepo } from '../store/repos/documentRepo.js';
 
 /** A draft's starting point: one section with one empty operative paragraph. */
 export function blankDraft(): Draft {
@@ -38,9 +38,8 @@ export function blankDraft(): Draft {
  */
 export class DocumentSetup {
   constructor(
-    private readonly accounts: Accounts,
+    private readonly documents: DocumentRepo,
     private readonly rooms: RoomManager,
-    private readonly audit: AuditLog,
   ) {}
 
   async create(
@@ -50,7 +49,7 @@ export class DocumentSetup {
     content: { draft: Draft; governance?: Omit<Governance, 'meta'> } = { draft: blankDraft() },
     id?: string,
   ): Promise<DocumentRecord> {
-    const record = this.accounts.createDocument(title, symbol, who.userId, id);
+    const record = await this.documents.create(title, symbol, who.userId, id);
     const room = await this.rooms.get(record.id);
     await room.execute((step) => {
       step.apply(() => {
@@ -63,7 +62,7 @@ export class DocumentSetup {
         });
         recordAgreedText(step.doc, actor(who));
       });
-      step.alongside(() => this.audit.append(record.id, who.userId, 'document.create', { title, symbol }));
+      step.record({ actor: who.userId, action: 'document.create', detail: { title, symbol } });
     });
     return record;
   }

@@ -1,6 +1,6 @@
 import type { RoomManager } from '../collab/roomManager.js';
 import { notFound } from '../http/httpError.js';
-import type { RevisionStore } from '../store/revisionStore.js';
+import type { RevisionRepo } from '../store/repos/revisionRepo.js';
 import { type DraftState, modelOf, modelOfState } from './snapshotModel.js';
 
 export type VersionRef = number | 'live';
@@ -13,7 +13,7 @@ export interface DraftVersion extends DraftState {
 /** Reads the live draft or an issued revision as plain data; never writes either. */
 export async function draftVersion(
   rooms: RoomManager,
-  revisions: RevisionStore,
+  revisions: RevisionRepo,
   docId: string,
   ref: VersionRef,
 ): Promise<DraftVersion> {
@@ -21,7 +21,7 @@ export async function draftVersion(
     const room = await rooms.get(docId);
     return { ...modelOf(room.doc), label: 'Working text' };
   }
-  const rev = revisions.get(docId, ref);
+  const rev = await revisions.get(docId, ref);
   if (!rev) throw notFound(`No revision ${ref} of this draft.`);
   return { ...modelOfState(rev.state), label: rev.info.label };
 }

@@ -1,5 +1,5 @@
 import { defaultLanguage } from '../../shared/i18n/languages.js';
-import type { Comparison, ParagraphComparison } from '../../shared/model/compare.js';
+import type { Comparison, ParagraphComparison, ProposalChange } from '../../shared/model/compare.js';
 import type { ParagraphStatus } from '../../shared/model/governance.js';
 import { escapeXml as esc } from './escape.js';
 import { type ComparisonPhrase, type ExportVocabulary, exportVocabulary } from './exportVocabulary.js';
@@ -27,6 +27,26 @@ function notes(p: ParagraphComparison, w: ExportVocabulary): string[] {
   for (const o of p.objections.lodged) out.push(say('objectionLodged', { author: o.author, reason: o.reason }));
   for (const o of p.objections.withdrawn) out.push(say('objectionWithdrawn', { author: o.author }));
   for (const o of p.objections.answered) out.push(say('objectionAnswered', { author: o.author }));
+  const what = (x: ProposalChange) => {
+    const kind = w.compilation(`kind.${x.kind}`);
+    return x.quote !== '' && x.text !== ''
+      ? say('proposalReplace', { kind, quote: x.quote, text: x.text })
+      : x.text !== ''
+        ? say('proposalText', { kind, text: x.text })
+        : x.quote !== '' && x.kind !== 'deleteParagraph'
+          ? say('proposalQuote', { kind, quote: x.quote })
+          : kind;
+  };
+  for (const x of p.proposals.tabled) out.push(say('proposalTabled', { who: x.proposer, what: what(x) }));
+  for (const x of p.proposals.accepted) {
+    const key = x.decision?.asAlternative ? 'proposalAlternative' : 'proposalAccepted';
+    out.push(say(key, { who: x.proposer, what: what(x), by: x.decision?.by ?? '' }));
+  }
+  for (const x of p.proposals.rejected) {
+    const line = say('proposalRejected', { who: x.proposer, what: what(x), by: x.decision?.by ?? '' });
+    out.push(x.decision?.reason ? say('withReason', { text: line, reason: x.decision.reason }) : line);
+  }
+  for (const x of p.proposals.withdrawn) out.push(say('proposalWithdrawn', { who: x.proposer, what: what(x) }));
   // Escaped once, after the words are put together: names and reasons are the members' own text.
   return out.map(esc);
 }
@@ -82,6 +102,11 @@ export function comparisonHtml(
     lodged: s.objectionsLodged,
     withdrawn: s.objectionsWithdrawn,
     answered: s.objectionsAnswered,
+  })} ${say('summaryProposals', {
+    tabled: s.proposalsTabled,
+    accepted: s.proposalsAccepted,
+    rejected: s.proposalsRejected,
+    withdrawn: s.proposalsWithdrawn,
   })}</p>`;
   const body = `${summary}${sections ? `<ul class="cmp-sections">${sections}</ul>` : ''}${rows || `<p>${say('none')}</p>`}`;
   const fragment = `<section class="comparison" lang="${w.language}" dir="${w.direction}">${body}</section>`;

@@ -12,6 +12,7 @@ import {
 } from 'docx';
 import { type Compilation, proposalLines } from './compilationModel.js';
 import { wordLanguage } from './docxExport.js';
+import { exportDate } from './exportDate.js';
 import { type ResolutionRow, resolutionColumns, resolutionRows } from './resolutionTable.js';
 import { paragraphDirection } from './textDirection.js';
 
@@ -39,7 +40,7 @@ function line(text: string, c: Compilation, extra: { bold?: boolean; italics?: b
 
 function heading(c: Compilation): Paragraph[] {
   const w = c.words;
-  const meta = [c.symbol, c.revision, c.generatedAt.toISOString().slice(0, 10)].filter((x) => x !== '').join(' · ');
+  const meta = [c.symbol, c.revision, exportDate(c.generatedAt, w.language)].filter((x) => x !== '').join(' · ');
   return [
     new Paragraph({ text: `${w.compilation('title')}: ${c.title}`, heading: HeadingLevel.TITLE }),
     line(meta, c),

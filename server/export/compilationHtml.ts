@@ -1,5 +1,6 @@
 import { type Compilation, proposalLines } from './compilationModel.js';
 import { escapeXml as esc } from './escape.js';
+import { exportDate } from './exportDate.js';
 
 const css = `
 body{font-family:"DejaVu Serif",Georgia,serif;max-width:48em;margin:2em auto;padding:0 1em;line-height:1.5;color:#111}
@@ -34,7 +35,7 @@ export function compilationHtml(c: Compilation): string {
       return `<section data-paragraph="${esc(p.paragraphId)}"><h2>${title}</h2>${current}${proposals}</section>`;
     })
     .join('\n');
-  const meta = [c.symbol, c.revision, c.generatedAt.toISOString().slice(0, 10)].filter((x) => x !== '');
+  const meta = [c.symbol, c.revision, exportDate(c.generatedAt, w.language)].filter((x) => x !== '');
   const summary = w.compilation('summary', { count: c.count, paragraphs: c.paragraphs.length });
   return `<!doctype html>
 <html lang="${w.language}" dir="${w.direction}"><head><meta charset="utf-8"><title>${esc(w.compilation('title'))} — ${esc(c.title)}</title>

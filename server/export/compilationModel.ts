@@ -2,7 +2,7 @@ import { paragraphText } from '../../shared/model/compare.js';
 import type { Draft } from '../../shared/model/draft.js';
 import type { Actor, Governance } from '../../shared/model/governance.js';
 import { numberDraft } from '../../shared/model/numbering.js';
-import type { Proposal } from '../../shared/model/proposals.js';
+import { type Proposal, type ProposalType, proposalTypeOf } from '../../shared/model/proposals.js';
 import type { ExportVocabulary } from './exportVocabulary.js';
 
 /**
@@ -35,6 +35,7 @@ export interface CompiledParagraph {
 export interface CompiledProposal {
   id: string;
   kind: Proposal['kind'];
+  type: ProposalType;
   state: Proposal['state'];
   /** The text the proposal was tabled against, and its own text. */
   quote: string;
@@ -72,6 +73,7 @@ export function buildCompilation(input: {
   const compiled = (p: Proposal): CompiledProposal => ({
     id: p.id,
     kind: p.kind,
+    type: proposalTypeOf(p),
     state: p.state,
     quote: p.quote,
     text: p.text,
@@ -116,6 +118,7 @@ export function buildCompilation(input: {
 export function proposalLines(p: CompiledProposal, w: ExportVocabulary): string[] {
   const list = (names: string[]) => new Intl.ListFormat(w.language, { type: 'conjunction' }).format(names);
   const lines = [`${w.compilation(`kind.${p.kind}`)} — ${w.compilation(`state.${p.state}`)}`];
+  lines.push(w.compilation('type', { type: w.compilation(`table.${p.type}`) }));
   if (p.quote !== '') lines.push(w.compilation('concerned', { text: p.quote }));
   if (p.text !== '') lines.push(w.compilation('proposed', { text: p.text }));
   lines.push(w.compilation('proposedBy', { names: p.proposer }));

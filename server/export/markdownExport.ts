@@ -178,7 +178,7 @@ export function exportMarkdown(r: Report): string {
   // render as a rule and a heading, an HTML comment as text where HTML is off.
   push(markdownLanguageDefinition(r));
   push({ type: 'heading', depth: 1, children: [text(r.title)] });
-  push({ type: 'paragraph', children: [text(heading(r).join(' · '))] });
+  push({ type: 'paragraph', children: [text(heading(r, 'iso').join(' · '))] });
   if (r.draftMark) {
     push({
       type: 'blockquote',

@@ -10,6 +10,7 @@ import {
 } from '../../shared/model/governance.js';
 import type { NotAgreedReason } from '../../shared/model/notAgreedReason.js';
 import { numberDraft, subparagraphLabel } from '../../shared/model/numbering.js';
+import { exportDate } from './exportDate.js';
 import { type ExportVocabulary, exportVocabulary } from './exportVocabulary.js';
 
 /**
@@ -322,9 +323,15 @@ export function openText(t: Extract<Token, { t: 'open' }>, words: ExportVocabula
   return t.option !== null && optionLabels ? `[${words.optionLabel(t.option)} ` : '[';
 }
 
-export function heading(report: Report): string[] {
-  const lines = [report.symbol, report.revision, report.generatedAt.toISOString().slice(0, 10)].filter((x) => x !== '');
-  return lines;
+/**
+ * Symbol, revision and date. `iso` for Markdown: its importer recognises our own header line by
+ * the ISO date, and Markdown is the interchange format; the other files print the date as the
+ * reader of the report's language writes it.
+ */
+export function heading(report: Report, date: 'long' | 'iso' = 'long'): string[] {
+  const day =
+    date === 'iso' ? report.generatedAt.toISOString().slice(0, 10) : exportDate(report.generatedAt, report.language);
+  return [report.symbol, report.revision, day].filter((x) => x !== '');
 }
 
 /** The number as printed, in the report's language. */

@@ -4,8 +4,8 @@ import type { Compilation } from './compilationModel.js';
 /**
  * The comment-resolution table ISO and ITU secretariats use: one row per comment or proposal —
  * delegation, paragraph number, type (general / technical / editorial), comment, proposed change,
- * observations of the secretariat. Accord's proposals carry no type yet: each is "technical"
- * (a change of text), which the secretariat can correct in the file.
+ * observations of the secretariat. The type is the proposal's own (technical unless its
+ * proposer said general or editorial).
  */
 export const resolutionColumns = ['delegation', 'paragraph', 'type', 'comment', 'change', 'observations'] as const;
 export type ResolutionRow = Record<(typeof resolutionColumns)[number], string>;
@@ -30,7 +30,7 @@ export function resolutionRows(c: Compilation): ResolutionRow[] {
       return {
         delegation: x.delegation,
         paragraph: p.number ?? '',
-        type: w.compilation('table.technical'),
+        type: w.compilation(`table.${x.type}`),
         comment: x.justification,
         change,
         observations,

@@ -1,7 +1,6 @@
 import { paragraphHash } from '../../shared/governance/paragraphHash.js';
 import { isAgreed } from '../../shared/model/statusRules.js';
 import type { ClientUpdateHook } from '../collab/room.js';
-import type { AuditLog } from '../store/auditLog.js';
 import { GovMap } from './govMap.js';
 import { readParagraph } from './paragraphs.js';
 
@@ -15,7 +14,7 @@ import { readParagraph } from './paragraphs.js';
  *
  * Cost: only the touched paragraphs that are agreed are read and hashed.
  */
-export function reopenChangedAgreements(audit: AuditLog): ClientUpdateHook {
+export function reopenChangedAgreements(): ClientUpdateHook {
   return (room, conn, facts) => {
     const gov = new GovMap(room.doc);
     const reopen: Array<{ paragraphId: string; from: string }> = [];
@@ -37,14 +36,11 @@ export function reopenChangedAgreements(audit: AuditLog): ClientUpdateHook {
         }
       });
       for (const { paragraphId, from } of reopen) {
-        step.alongside(() =>
-          audit.append(room.id, conn.principal.userId, 'status.reopen', {
-            paragraphId,
-            from,
-            to: 'under_negotiation',
-            reason: 'text_changed',
-          }),
-        );
+        step.record({
+          actor: conn.principal.userId,
+          action: 'status.reopen',
+          detail: { paragraphId, from, to: 'under_negotiation', reason: 'text_changed' },
+        });
       }
     });
   };

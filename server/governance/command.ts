@@ -5,7 +5,8 @@ import type { Paragraph } from '../../shared/model/draft.js';
 import type { Actor } from '../../shared/model/governance.js';
 import type { Room } from '../collab/room.js';
 import { ApiError, forbidden, notFound } from '../http/httpError.js';
-import type { AuditLog } from '../store/auditLog.js';
+import { type Clock, systemClock } from '../ops/clock.js';
+import type { StoreEffect } from '../store/docStore.js';
 import { GovMap } from './govMap.js';
 import { readParagraph } from './paragraphs.js';
 
@@ -22,9 +23,9 @@ export interface CommandContext {
   paragraph(id: string): Paragraph;
   /**
    * Runs `effect` inside the store transaction that stores this command's change (a deadline
-   * scheduled with the silence that sets it). Call it from `apply` only.
+   * scheduled with the silence that sets it), handed that transaction. Call it from `apply` only.
    */
-  alongside(effect: () => void): void;
+  alongside(effect: StoreEffect): void;
 }
 
 export interface AuditFacts {
@@ -49,17 +50,17 @@ export interface GovernanceCommand<Input, Plan, Result> {
 }
 
 /**
- * Runs a command as one synchronous step inside the room, then waits until the
- * change and its audit entry are stored together (RoomUnavailableError → 503 if
+ * Runs a command as one synchronous step inside the room (its time read once from `now`, the
+ * server's clock), then waits until the change and its audit entry are stored together (RoomUnavailableError → 503 if
  * the store fails; nothing is then recorded).
  */
 export function runCommand<Input, Plan, Result>(
   room: Room,
-  audit: AuditLog,
   who: Principal,
   role: Role,
   command: GovernanceCommand<Input, Plan, Result>,
   input: Input,
+  now: Clock = systemClock,
 ): Promise<Result> {
   return room.execute((step) => {
     const ctx: CommandContext = {
@@ -67,7 +68,7 @@ export function runCommand<Input, Plan, Result>(
       role,
       gov: new GovMap(step.doc),
       doc: step.doc,
-      now: Date.now(),
+      now: now(),
       docId: room.id,
       alongside: (effect) => step.alongside(effect),
       paragraph: (id) => {
@@ -85,7 +86,7 @@ export function runCommand<Input, Plan, Result>(
     const entry = command.audit(input, plan, result as Result);
     // The record names the delegation the person spoke for, as it was at the time of the decision.
     const detail = who.delegation ? { ...entry?.detail, delegation: who.delegation } : entry?.detail;
-    if (entry) step.alongside(() => audit.append(room.id, who.userId, entry.action, detail ?? {}));
+    if (entry) step.record({ actor: who.userId, action: entry.action, detail: detail ?? {} });
     return result as Result;
   });
 }

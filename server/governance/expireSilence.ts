@@ -2,7 +2,6 @@ import { paragraphHash } from '../../shared/governance/paragraphHash.js';
 import { hasOpenBrackets } from '../../shared/model/brackets.js';
 import type { Silence, SilenceOutcome } from '../../shared/model/silence.js';
 import type { Room } from '../collab/room.js';
-import type { AuditLog } from '../store/auditLog.js';
 import type { DeadlineQueue } from '../store/deadlineQueue.js';
 import { GovMap } from './govMap.js';
 import { readParagraph } from './paragraphs.js';
@@ -24,7 +23,6 @@ import { SilenceMap, silenceDeadlineKey } from './silenceMap.js';
  */
 export function expireSilence(
   room: Room,
-  audit: AuditLog,
   deadlines: DeadlineQueue,
   silenceId: string,
   now = Date.now(),
@@ -34,12 +32,14 @@ export function expireSilence(
     const silences = new SilenceMap(step.doc);
     const s = silences.silence(silenceId);
     if (s?.state !== 'running') {
-      step.alongside(() => deadlines.complete(key, now));
+      step.alongside((tx) => deadlines.complete(tx, key));
       return null;
     }
     if (s.deadline > now) {
       // Rows move with the silence in one transaction, so this is a row claimed early: put it back.
-      step.alongside(() => deadlines.schedule({ key, docId: room.id, kind: 'silence.expire', dueAt: s.deadline }));
+      step.alongside((tx) =>
+        deadlines.schedule(tx, { key, docId: room.id, kind: 'silence.expire', dueAt: s.deadline }),
+      );
       return null;
     }
     const gov = new GovMap(step.doc);
@@ -70,8 +70,10 @@ export function expireSilence(
       const next: Silence = { ...s, state: 'expired', outcome };
       silences.putSilence(next);
     });
-    step.alongside(() => {
-      audit.append(room.id, null, 'silence.expire', {
+    step.record({
+      actor: null,
+      action: 'silence.expire',
+      detail: {
         silenceId,
         deadline: new Date(s.deadline).toISOString(),
         startedBy: s.startedBy.id,
@@ -79,9 +81,9 @@ export function expireSilence(
         locked: outcome.locked,
         broken: s.breaks.map((b) => b.paragraphId),
         ...(skipped.length > 0 ? { skipped } : {}),
-      });
-      deadlines.complete(key, now);
+      },
     });
+    step.alongside((tx) => deadlines.complete(tx, key));
     return outcome;
   });
 }

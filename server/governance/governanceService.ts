@@ -1,6 +1,6 @@
 import type { Principal, Role } from '../../shared/governance/roles.js';
 import type { RoomManager } from '../collab/roomManager.js';
-import type { AuditLog } from '../store/auditLog.js';
+import { type Clock, systemClock } from '../ops/clock.js';
 import { type GovernanceCommand, runCommand } from './command.js';
 
 /**
@@ -11,7 +11,8 @@ import { type GovernanceCommand, runCommand } from './command.js';
 export class GovernanceService {
   constructor(
     private readonly rooms: RoomManager,
-    private readonly audit: AuditLog,
+    /** The server's clock: commands decide deadlines by it (server/ops/clock.ts). */
+    private readonly now: Clock = systemClock,
   ) {}
 
   async run<Input, Plan, Result>(
@@ -22,6 +23,6 @@ export class GovernanceService {
     input: Input,
   ): Promise<Result> {
     const room = await this.rooms.get(docId);
-    return runCommand(room, this.audit, who, role, command, input);
+    return runCommand(room, who, role, command, input, this.now);
   }
 }

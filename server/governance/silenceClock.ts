@@ -1,16 +1,18 @@
 import type { Logger } from 'pino';
 import type { RoomManager } from '../collab/roomManager.js';
-import type { AuditLog } from '../store/auditLog.js';
+import { type Clock, systemClock } from '../ops/clock.js';
 import type { DeadlineQueue } from '../store/deadlineQueue.js';
+import { PollingLoop } from '../work/pollingLoop.js';
 import { expireSilence } from './expireSilence.js';
 
 export interface SilenceClockOptions {
   rooms: RoomManager;
-  audit: AuditLog;
   deadlines: DeadlineQueue;
   log: Logger;
   /** How often the deadline table is polled (DEADLINE_POLL_MS). */
   pollMs: number;
+  /** The server's clock; the deadline is decided by it, not by when the poll happens to run. @default systemClock */
+  now?: Clock;
 }
 
 /** A claimed deadline whose effect failed is handed out again after this long. */
@@ -25,55 +27,41 @@ const CLAIM_BATCH = 50;
  * deadline claimed twice still takes effect once.
  */
 export class SilenceClock {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
-  private stopped = false;
+  private readonly loop: PollingLoop;
 
-  constructor(private readonly opts: SilenceClockOptions) {}
+  constructor(private readonly opts: SilenceClockOptions) {
+    this.loop = new PollingLoop(() => this.poll(), opts.pollMs);
+  }
 
   async start(): Promise<void> {
     await this.runDue();
-    this.schedule();
+    this.loop.start();
   }
 
   /** Applies every due deadline now; resolves with how many took effect. Joins a poll in progress. */
   runDue(): Promise<number> {
-    this.running ??= this.poll().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+    return this.loop.runDue();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running?.catch(() => {});
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      void this.runDue().finally(() => this.schedule());
-    }, this.opts.pollMs);
-    this.timer.unref();
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   private async poll(): Promise<number> {
-    const { rooms, audit, deadlines, log } = this.opts;
+    const { rooms, deadlines, log } = this.opts;
+    const now = this.opts.now ?? systemClock;
     let applied = 0;
-    const due = await deadlines.claimDue(Date.now(), CLAIM_BATCH, CLAIM_LEASE_MS);
+    const due = await deadlines.claimDue(CLAIM_BATCH, CLAIM_LEASE_MS);
     for (const d of due) {
-      if (this.stopped) break;
+      if (this.loop.stopped) break;
       const silenceId = d.key.slice('silence:'.length);
       try {
         const room = await rooms.get(d.docId);
-        const outcome = await expireSilence(room, audit, deadlines, silenceId);
+        const outcome = await expireSilence(room, deadlines, silenceId, now());
         if (outcome) {
           applied++;
           log.info(
-            { room: d.docId, silenceId, late: Date.now() - d.dueAt, agreed: outcome.agreed.length },
+            { room: d.docId, silenceId, late: now() - d.dueAt, agreed: outcome.agreed.length },
             'silence expired',
           );
         }

@@ -15,7 +15,14 @@ export async function memberOf(
   const who = requirePrincipal(c);
   const role = await store.memberships.roleOn(docId, who);
   if (!role) throw notFound('No such document, or you are not a member of it.');
-  // Labelled with the delegation they speak for on this document (as Accounts.onDocument does).
-  const d = await store.delegations.ofMember(docId, who.userId);
-  return { who: d ? { ...who, affiliation: d.name, delegation: d.code } : who, role };
+  return { who: await onDocument(store, docId, who), role };
+}
+
+/**
+ * The person as they act on one document: labelled with the delegation they speak for there,
+ * so that brackets, objections, proposals and the audit name person and delegation.
+ */
+export async function onDocument(store: StoreRepos, docId: string, principal: Principal): Promise<Principal> {
+  const d = await store.delegations.ofMember(docId, principal.userId);
+  return d ? { ...principal, affiliation: d.name, delegation: d.code } : principal;
 }

@@ -2,6 +2,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { RateLimited } from '../auth/limits.js';
 import { RoomUnavailableError } from '../collab/room.js';
+import { RoomOwnedElsewhere } from '../collab/roomOwnership.js';
 
 /** Stable error codes of the HTTP API; clients switch on these, never on messages. */
 export const errorCodes = [
@@ -71,6 +72,15 @@ export function toApiError(err: unknown): ApiError | null {
     );
   }
   if (err instanceof RateLimited) return rateLimited(err.retryAfterMs);
+  if (err instanceof RoomOwnedElsewhere) {
+    // Same code as a storage failure for clients (retry later); the reason tells operators apart.
+    return new ApiError(
+      503,
+      'storage_unavailable',
+      'Another server serves this draft just now, so nothing was changed. Try again in a moment.',
+      { reason: 'served_elsewhere' },
+    );
+  }
   if (err instanceof RoomUnavailableError) {
     return new ApiError(
       503,

@@ -7,8 +7,8 @@ import { readDraft } from '../../shared/model/readDraft.js';
 import { EDITOR_ROOT, GOVERNANCE_ROOT } from '../../shared/model/schemaNames.js';
 import { isAgreed } from '../../shared/model/statusRules.js';
 import { GovMap } from '../governance/govMap.js';
-import type { Member } from '../store/accounts.js';
-import type { NotificationDraft } from './notificationStore.js';
+import type { Member } from '../store/accountRecords.js';
+import type { NotificationDraft } from '../store/repos/notificationRepo.js';
 
 /** The audit actions that can concern someone (checked first: most entries are text edits). */
 export const NOTIFYING_ACTIONS: ReadonlySet<string> = new Set([
@@ -16,11 +16,14 @@ export const NOTIFYING_ACTIONS: ReadonlySet<string> = new Set([
   'proposal.accept',
   'proposal.alternative',
   'proposal.reject',
+  'bracket.remove',
+  'alternative.resolve',
   'status.set',
   'paragraph.lock',
   'revision.issue',
   'silence.start',
   'silence.break',
+  'silence.extend',
   'silence.end',
   'silence.expire',
   'floor.give',
@@ -38,8 +41,12 @@ export interface AuditedEvent {
  * Who an audited governance event concerns, one notification each (issue 15):
  * - your objection answered → its author;
  * - your proposal accepted (or accepted as an alternative) / rejected → its proposer;
+ * - your bracket removed by someone else (the chair) → its proposer; an alternative resolved →
+ *   whoever proposed its options (option brackets' proposers, or who set a paragraph
+ *   alternative's `altGroup`: recorded by the update guard, guardEvents.ts);
  * - a paragraph you objected to agreed or locked → everyone who lodged an objection on it;
- * - a revision issued, a silence started / broken / ended / concluded → everyone on the draft;
+ * - a revision issued, a silence started / broken / extended / ended / concluded → everyone on
+ *   the draft (an extension carries the new deadline as its label);
  * - the floor given → whoever raised that flag.
  * Never the person who acted, and only current members of the draft: a notification is
  * something its reader may read. It carries the kind, ids, the paragraph's number and a
@@ -103,6 +110,21 @@ function recipientsOf(event: AuditedEvent, doc: Y.Doc, members: readonly Member[
       const kind = action === 'proposal.reject' ? 'proposal_rejected' : 'proposal_accepted';
       return { kind, users: [p.proposer.id], paragraphId: p.paragraphId, label: null };
     }
+    case 'bracket.remove': {
+      // Withdrawn by its own proposer: they know (and are the actor, never notified anyway).
+      const where = typeof detail.paragraph === 'string' ? detail.paragraph : null;
+      if (detail.withdrawn === true || typeof detail.proposer !== 'string') return null;
+      return { kind: 'bracket_resolved', users: [detail.proposer], paragraphId: where, label: null };
+    }
+    case 'alternative.resolve': {
+      const where = typeof detail.paragraph === 'string' ? detail.paragraph : null;
+      const proposers = Array.isArray(detail.proposers)
+        ? detail.proposers.filter((p): p is string => typeof p === 'string')
+        : [];
+      return proposers.length > 0
+        ? { kind: 'alternative_resolved', users: proposers, paragraphId: where, label: null }
+        : null;
+    }
     case 'status.set':
       if (!paragraphId || !isAgreed(detail.to as ParagraphStatus)) return null;
       return { kind: 'objected_agreed', users: objectorsOf(paragraphId), paragraphId, label: null };
@@ -124,6 +146,13 @@ function recipientsOf(event: AuditedEvent, doc: Y.Doc, members: readonly Member[
     }
     case 'silence.break':
       return { kind: 'silence_broken', users: everyone, paragraphId, label: null };
+    case 'silence.extend':
+      return {
+        kind: 'silence_extended',
+        users: everyone,
+        paragraphId: null,
+        label: typeof detail.to === 'string' ? detail.to : null,
+      };
     case 'silence.end':
       return { kind: 'silence_ended', users: everyone, paragraphId: null, label: null };
     case 'silence.expire':

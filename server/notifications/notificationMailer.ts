@@ -2,6 +2,7 @@ import type { i18n as I18n } from 'i18next';
 import nodemailer from 'nodemailer';
 import { createI18n } from '../../shared/i18n/createI18n.js';
 import { defaultLanguage, type Language } from '../../shared/i18n/languages.js';
+import { notificationText } from '../../shared/i18n/notificationText.js';
 import { notifyCatalogs } from '../../shared/i18n/notifyCatalogs.js';
 import { type AccordNotification, notificationHref } from '../../shared/model/notifications.js';
 
@@ -22,8 +23,9 @@ export function notificationMessage(
   language: Language | null,
   publicUrl: string,
 ): NotificationMessage {
-  const t = translator(language ?? defaultLanguage);
-  const event = t(`event.${n.kind}`, { number: n.paragraphNumber ?? '—', label: n.label ?? '' });
+  const lang = language ?? defaultLanguage;
+  const t = translator(lang);
+  const event = notificationText(t, n, lang, 'UTC');
   const url = publicUrl + notificationHref(n);
   return {
     subject: t('mail.subject', { event }),
@@ -32,7 +34,8 @@ export function notificationMessage(
 }
 
 const translators = new Map<Language, I18n['t']>();
-function translator(language: Language): I18n['t'] {
+/** The `notify` catalog's messages in one language (shared by every mail this server words). */
+export function translator(language: Language): I18n['t'] {
   let t = translators.get(language);
   if (!t) {
     t = createI18n(notifyCatalogs, language, 'notify').t;
@@ -55,8 +58,17 @@ export class NotificationMailer {
   }
 
   async send(to: string, n: AccordNotification, language: Language | null): Promise<void> {
-    const { subject, text } = notificationMessage(n, language, this.publicUrl());
+    await this.sendMessage(to, notificationMessage(n, language, this.publicUrl()));
+  }
+
+  /** Any message already worded (a confirmation link, a digest). */
+  async sendMessage(to: string, { subject, text }: NotificationMessage): Promise<void> {
     await this.transport.sendMail({ from: this.from, to, subject, text });
+  }
+
+  /** The installation's address as browsers reach it (links in mail). */
+  url(): string {
+    return this.publicUrl();
   }
 
   close(): void {

@@ -1,16 +1,13 @@
 import type { Logger } from 'pino';
 import type * as Y from 'yjs';
-import type { Accounts } from '../store/accounts.js';
+import type { AccordStore, AuditListener } from '../store/accordStore.js';
 import type { AuditEntry } from '../store/auditLog.js';
-import type { SqliteDatabase } from '../store/sqliteDatabase.js';
+import type { StoreRepos } from '../store/repos/storeRepos.js';
 import { deriveNotifications, NOTIFYING_ACTIONS } from './deriveNotifications.js';
 import type { NotificationMailer } from './notificationMailer.js';
-import type { NotificationStore } from './notificationStore.js';
 
 export interface NotifierOptions {
-  db: SqliteDatabase;
-  store: NotificationStore;
-  accounts: Accounts;
+  store: AccordStore;
   /** The loaded room's document, synchronously (RoomManager.loadedRoom); null if not loaded. */
   docOf: (docId: string) => Y.Doc | null;
   log: Logger;
@@ -19,49 +16,46 @@ export interface NotifierOptions {
 }
 
 /**
- * Turns audited governance events into notifications. Registered on AuditLog.onAppended, so it
- * runs inside the store transaction that records the event (every path that records one —
- * commands, revisions, the silence clock — without each having to remember to call it): the
- * notifications commit with the event or roll back with it.
+ * Turns audited governance events into notifications. Registered with `store.onAudited`, so it
+ * runs inside the store transaction that records the event, with that transaction (every path
+ * that records one — commands, revisions, the silence clock — without each having to remember
+ * to call it): the notifications commit with the event or roll back with it.
  *
- * Deriving must never undo the event it derives from: it runs in a savepoint of its own, and
- * an error is logged and swallowed (a missed notification, not a lost decision).
+ * Deriving must never undo the event it derives from: the store runs it in a savepoint of its
+ * own, and an error is logged (a missed notification, not a lost decision).
  *
  * Mail goes out after the commit (next turn of the event loop), only for notifications that
  * are then in the table: nobody is mailed about an event whose transaction rolled back.
  */
-export class Notifier {
-  private readonly derive: (entry: AuditEntry) => string[];
+export class Notifier implements AuditListener {
   private pendingMail: string[] = [];
   private mailScheduled = false;
   /** Mail being sent (tests and shutdown wait for it). */
   private sending = new Set<Promise<void>>();
 
-  constructor(private readonly opts: NotifierOptions) {
-    this.derive = opts.db.transaction((entry: AuditEntry): string[] => {
-      if (!entry.docId) return [];
-      const doc = opts.docOf(entry.docId);
-      if (!doc) return [];
-      const drafts = deriveNotifications(
-        { docId: entry.docId, actor: entry.actor, action: entry.action, detail: entry.detail },
-        doc,
-        opts.accounts.members(entry.docId),
-      );
-      return opts.store.insert(drafts, entry.at);
-    });
+  constructor(private readonly opts: NotifierOptions) {}
+
+  /** Most entries are text edits: skipped before touching the document or the members. */
+  wants(action: string): boolean {
+    return NOTIFYING_ACTIONS.has(action);
   }
 
-  /** The AuditLog listener. */
-  readonly recorded = (entry: AuditEntry): void => {
-    // Most entries are text edits: skip them before touching the document or the members.
-    if (!entry.docId || !NOTIFYING_ACTIONS.has(entry.action)) return;
-    try {
-      const ids = this.derive(entry);
-      if (ids.length > 0 && this.opts.mailer) this.queueMail(ids);
-    } catch (err) {
-      this.opts.log.error({ err, docId: entry.docId, action: entry.action }, 'could not derive notifications');
-    }
-  };
+  async recorded(entry: AuditEntry, tx: StoreRepos, afterCommit: (callback: () => void) => void): Promise<void> {
+    if (!entry.docId) return;
+    const doc = this.opts.docOf(entry.docId);
+    if (!doc) return;
+    const drafts = deriveNotifications(
+      { docId: entry.docId, actor: entry.actor, action: entry.action, detail: entry.detail },
+      doc,
+      await tx.memberships.members(entry.docId),
+    );
+    const ids = await tx.notifications.insert(drafts, entry.at);
+    if (ids.length > 0 && this.opts.mailer) afterCommit(() => this.queueMail(ids));
+  }
+
+  failed(err: unknown, entry: AuditEntry): void {
+    this.opts.log.error({ err, docId: entry.docId, action: entry.action }, 'could not derive notifications');
+  }
 
   /** Resolves once every mail queued so far has been handed to the SMTP server (or failed). */
   async idle(): Promise<void> {
@@ -71,30 +65,36 @@ export class Notifier {
     }
   }
 
+  /** Once the transaction has committed; sent from the next turn, together. */
   private queueMail(ids: string[]): void {
     this.pendingMail.push(...ids);
     if (this.mailScheduled) return;
     this.mailScheduled = true;
-    // After the current turn: the transaction that inserted the rows has committed (or rolled back).
     setImmediate(() => {
       this.mailScheduled = false;
       const ids = this.pendingMail;
       this.pendingMail = [];
-      for (const id of ids) this.mailOne(id);
+      for (const id of ids) this.track(this.mailOne(id));
     });
   }
 
-  private mailOne(id: string): void {
-    const mailer = this.opts.mailer;
-    const n = this.opts.store.stored(id);
+  private track(sent: Promise<void>): void {
+    const tracked = sent
+      .catch((err: unknown) => this.opts.log.warn({ err }, 'notification mail not sent'))
+      .finally(() => this.sending.delete(tracked));
+    this.sending.add(tracked);
+  }
+
+  private async mailOne(id: string): Promise<void> {
+    const { mailer, store } = this.opts;
+    // What was committed, not what was meant: a rolled-back event left no row.
+    const n = mailer ? await store.notifications.stored(id) : null;
     if (!mailer || !n) return;
-    const to = this.opts.store.email(n.userId);
-    if (!to) return;
-    const language = this.opts.accounts.language(n.userId);
-    const sent = mailer
-      .send(to, n, language)
-      .catch((err: unknown) => this.opts.log.warn({ err, notification: id }, 'notification mail not sent'))
-      .finally(() => this.sending.delete(sent));
-    this.sending.add(sent);
+    // Only to a confirmed address, and only for those who want each one at once (the others get
+    // it in their daily digest, dailyDigest.ts).
+    const to = await store.notifications.mailTarget(n.userId);
+    if (!to || to.delivery !== 'immediate') return;
+    await mailer.send(to.email, n, await store.users.language(n.userId));
+    await store.notifications.markMailed([n.id], Date.now());
   }
 }

@@ -1,14 +1,14 @@
 import { ADMIN_ID } from '../bootstrap.js';
 import { ConfigError, loadConfig } from '../config.js';
-import { Accounts } from '../store/accounts.js';
-import { openSqlite } from '../store/sqliteDatabase.js';
+import { openConfiguredStore } from '../store/openConfiguredStore.js';
 
 /**
  * `npm run admin-link`: a new one-time sign-in link for the admin (secretariat), printed to this
  * terminal only. For when the first start's link is lost or used; works while the server runs
- * (SQLite in WAL mode takes the second writer). Signing in with it is audited by the server.
+ * (SQLite in WAL mode takes the second writer; PostgreSQL when DATABASE_URL is set). Signing in
+ * with it is audited by the server.
  */
-function main(): void {
+async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig(process.env);
@@ -16,17 +16,17 @@ function main(): void {
     process.stderr.write(`${err instanceof ConfigError ? err.message : String(err)}\n`);
     process.exit(2);
   }
-  const db = openSqlite(config.DATA_DIR, config.SQLITE_SYNCHRONOUS);
+  const { store, sqlite } = await openConfiguredStore(config);
   try {
-    const accounts = new Accounts(db);
-    if (!accounts.user(ADMIN_ID)) accounts.createUser('Secretariat', 'Secretariat', true, ADMIN_ID);
-    const token = accounts.issue(ADMIN_ID, 'signin_link');
+    if (!(await store.users.get(ADMIN_ID))) await store.users.create('Secretariat', 'Secretariat', true, ADMIN_ID);
+    const token = await store.credentials.issue(ADMIN_ID, 'signin_link');
     process.stdout.write(
       `One-time sign-in link for the admin (secretariat), valid for 24 hours:\n  ${config.PUBLIC_URL}/signin/${token}\n`,
     );
   } finally {
-    db.close();
+    await store.close();
+    sqlite?.close();
   }
 }
 
-main();
+await main();

@@ -14,7 +14,14 @@ async function main(): Promise<void> {
   }
   let dataDir: string;
   try {
-    dataDir = loadConfig(process.env).DATA_DIR;
+    const config = loadConfig(process.env);
+    if (config.DATABASE_URL) {
+      process.stderr.write(
+        'The store is PostgreSQL (DATABASE_URL): back it up with pg_dump or your PostgreSQL backups.\n',
+      );
+      process.exit(2);
+    }
+    dataDir = config.DATA_DIR;
   } catch (err) {
     process.stderr.write(`${err instanceof ConfigError ? err.message : String(err)}\n`);
     process.exit(2);

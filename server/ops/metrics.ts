@@ -118,7 +118,6 @@ export class Metrics {
     };
     return {
       load: (docId) => time('load', () => store.load(docId)),
-      append: (docId, updates, alongside) => time('append', () => store.append(docId, updates, alongside)),
       appendGroup: (appends) => time('append', () => store.appendGroup(appends)),
       compact: (docId, state, upToSeq) => time('compact', () => store.compact(docId, state, upToSeq)),
       logLength: (docId) => store.logLength(docId),

@@ -12,7 +12,8 @@ export interface OpsDeps {
   /** Rooms loaded in memory, for the liveness answer. */
   loadedRooms: () => number;
   /** Throws if the store cannot answer a query. */
-  checkStore: () => void;
+  /** Rejects (or throws) when the store does not answer. */
+  checkStore: () => Promise<unknown>;
   /** True once a graceful shutdown has begun: stop sending new traffic here. */
   shuttingDown: () => boolean;
 }
@@ -58,11 +59,11 @@ export function opsRoutes(deps: OpsDeps): OpenAPIHono<AppEnv> {
         503: jsonContent(Readiness, 'Not ready: send traffic elsewhere'),
       },
     }),
-    (c) => {
+    async (c) => {
       c.header('Cache-Control', 'no-store');
       if (deps.shuttingDown()) return c.json({ ready: false, reason: 'shutting down' }, 503);
       try {
-        deps.checkStore();
+        await deps.checkStore();
       } catch (err) {
         const reason = err instanceof Error ? err.message : String(err);
         return c.json({ ready: false, reason: `store unavailable: ${reason}` }, 503);

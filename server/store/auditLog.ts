@@ -61,13 +61,12 @@ const INLINE_CHECK_MAX = 5000;
  * first entry is available on request (`full`); the server runs the hashing on its worker pool
  * (`ChainChecker`), so a long chain never holds the event loop.
  *
- * Entries are appended inside the caller's transaction when there is one (the room's store
- * transaction, so an edit or a decision and its entry are stored together); the chain's tail
- * is read, not cached, so an entry rolled back with its transaction never becomes the tail.
+ * The server appends through the async store (`AuditRepo`, same rows and hashes, with the audit
+ * listeners); this class reads and verifies chains of the SQLite file (incremental, on the worker
+ * pool), and appends only for the file's own frozen migrations.
  */
 export class AuditLog {
   private readonly q;
-  private readonly appendedListeners: Array<(entry: AuditEntry) => void> = [];
 
   constructor(
     private readonly db: SqliteDatabase,
@@ -107,18 +106,7 @@ export class AuditLog {
     const prevHash = tail?.hash ?? GENESIS;
     const hash = hashOf(prevHash, chain, seq, at, actor, action, detailJson);
     this.q.insert.run(chain, seq, docId, at, actor, action, detailJson, prevHash, hash);
-    const entry: AuditEntry = { seq, docId, at, actor, action, detail, prevHash, hash };
-    for (const l of this.appendedListeners) l(entry);
-    return entry;
-  }
-
-  /**
-   * Registers a listener called with each entry right after it is inserted, inside the same
-   * transaction (notifications derived from an event are stored with it, or not at all).
-   * A listener must not throw: its error would roll the event back.
-   */
-  onAppended(listener: (entry: AuditEntry) => void): void {
-    this.appendedListeners.push(listener);
+    return { seq, docId, at, actor, action, detail, prevHash, hash };
   }
 
   /** Entries of one document's chain (or the installation's, docId null) after `afterSeq`, in order. */

@@ -1,7 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { AccordStore } from './accordStore.js';
-import { KyselyStore } from './kysely/kyselyStore.js';
+import { kyselyStore } from './kysely/kyselyStore.js';
 import { migrateStore } from './kysely/migrateStore.js';
 import type { StoreSchema } from './kysely/storeSchema.js';
 
@@ -47,5 +47,5 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     await db.destroy();
     throw err;
   }
-  return new KyselyStore(db, 'postgres', options.now ?? Date.now, () => db.destroy());
+  return kyselyStore(db, 'postgres', options.now ?? Date.now, () => db.destroy());
 }

@@ -1,7 +1,8 @@
 import { Kysely, SqliteDialect } from 'kysely';
 import type { AccordStore } from './accordStore.js';
-import { KyselyStore } from './kysely/kyselyStore.js';
+import { kyselyStore } from './kysely/kyselyStore.js';
 import { migrateStore } from './kysely/migrateStore.js';
+import { withPreparedStatementCache } from './kysely/preparedStatementCache.js';
 import type { StoreSchema } from './kysely/storeSchema.js';
 import type { SqliteDatabase } from './sqliteDatabase.js';
 
@@ -21,10 +22,10 @@ export interface SqliteStoreOptions {
  * one at a time, in the order they start.
  */
 export async function openSqliteStore(sqlite: SqliteDatabase, options: SqliteStoreOptions = {}): Promise<AccordStore> {
-  const db = new Kysely<StoreSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<StoreSchema>({ dialect: new SqliteDialect({ database: withPreparedStatementCache(sqlite) }) });
   await migrateStore(db, 'sqlite', sqlite);
   const closeHandle = options.closeHandle ?? true;
-  return new KyselyStore(db, 'sqlite', options.now ?? Date.now, async () => {
+  return kyselyStore(db, 'sqlite', options.now ?? Date.now, async () => {
     if (closeHandle) await db.destroy();
   });
 }

@@ -289,3 +289,10 @@ function carryOverLegacyAudit(db: SqliteDatabase): void {
     });
   }
 }
+
+/** Asked for the SQLite file of a server that runs on PostgreSQL (DATABASE_URL). */
+export class NoSqliteFile extends Error {
+  constructor() {
+    super('This server runs on PostgreSQL (DATABASE_URL): it has no SQLite file.');
+  }
+}

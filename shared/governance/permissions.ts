@@ -42,12 +42,18 @@ export const permissionTable = {
   'proposal.withdraw': ['chair', 'member'],
   /** Accept (apply to the text), accept as an alternative, or reject a proposal. */
   'proposal.decide': ['chair'],
+  /** Import a filled-in comment-resolution table: proposals in the named delegations' names. */
+  'proposal.import': ['chair'],
   /** Set the whole draft or a section to proposals only (members' direct edits refused there). */
   'draft.proposalsOnly': ['chair'],
   /** Start a silence procedure, extend its deadline or end it early. */
   'silence.run': ['chair'],
   /** Break silence on a paragraph, with a reason (recorded as an objection of one's delegation). */
   'silence.break': ['chair', 'member'],
+  /** Write comments and replies (group or one's own delegation), edit and delete one's own, resolve one's own threads. */
+  'comment.write': ['chair', 'member'],
+  /** Resolve or reopen any thread one can see (everyone may resolve their own). */
+  'comment.resolveAny': ['chair'],
   /** Export the clean report of a draft that is not agreed, marked "DRAFT — not agreed". */
   'export.markDraft': ['chair'],
   /** Invite people, change roles, remove members. */

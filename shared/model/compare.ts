@@ -3,6 +3,7 @@ import { bracketedText, bracketsIn } from './brackets.js';
 import type { Block, Draft, Paragraph } from './draft.js';
 import { type Governance, type Objection, type ParagraphStatus, statusOf } from './governance.js';
 import { formatLabel, numberDraft, subparagraphLabel } from './numbering.js';
+import { type Proposal, type ProposalKind, type ProposalType, proposalTypeOf } from './proposals.js';
 
 /** A piece of a paragraph's text in a comparison: kept, inserted or deleted words. */
 export interface TextChange {
@@ -21,6 +22,27 @@ export interface ObjectionChange {
   id: string;
   author: string;
   reason: string;
+}
+
+/** A proposal as a comparison names it: what, by whom, and (when decided) by whom and why. */
+export interface ProposalChange {
+  id: string;
+  kind: ProposalKind;
+  type: ProposalType;
+  /** "Ana Souza (BRA)", or the delegation itself for an imported proposal. */
+  proposer: string;
+  quote: string;
+  text: string;
+  /** Set for accepted (as an alternative too), rejected and withdrawn ones. */
+  decision: { by: string; reason: string | null; asAlternative: boolean } | null;
+}
+
+/** Proposals whose state moved between the two versions: tabled since, then decided or withdrawn since. */
+export interface ProposalChanges {
+  tabled: ProposalChange[];
+  accepted: ProposalChange[];
+  rejected: ProposalChange[];
+  withdrawn: ProposalChange[];
 }
 
 export interface ParagraphComparison {
@@ -43,6 +65,8 @@ export interface ParagraphComparison {
   brackets: { added: BracketChange[]; resolved: BracketChange[] };
   /** Lodged: new since the older version; withdrawn/answered: reached that state since then. */
   objections: { lodged: ObjectionChange[]; withdrawn: ObjectionChange[]; answered: ObjectionChange[] };
+  /** A proposal both tabled and decided between the versions is in `tabled` and in its decision's list. */
+  proposals: ProposalChanges;
 }
 
 export interface SectionComparison {
@@ -63,6 +87,10 @@ export interface ComparisonSummary {
   objectionsLodged: number;
   objectionsWithdrawn: number;
   objectionsAnswered: number;
+  proposalsTabled: number;
+  proposalsAccepted: number;
+  proposalsRejected: number;
+  proposalsWithdrawn: number;
 }
 
 export interface Comparison {
@@ -123,11 +151,52 @@ const objectionChange = (o: Objection): ObjectionChange => ({
   reason: o.reason,
 });
 
+const attributed = (a: { name: string; affiliation: string; delegation?: string }) => {
+  const d = a.delegation ?? a.affiliation;
+  return d && d !== a.name ? `${a.name} (${d})` : a.name;
+};
+
+const proposalChange = (p: Proposal): ProposalChange => ({
+  id: p.id,
+  kind: p.kind,
+  type: proposalTypeOf(p),
+  proposer: attributed(p.proposer),
+  quote: p.quote,
+  text: p.text,
+  decision: p.decision
+    ? { by: attributed(p.decision.by), reason: p.decision.reason, asAlternative: p.state === 'alternative' }
+    : null,
+});
+
+/** The proposals on each paragraph whose state moved from one version's governance to the other's. */
+function proposalChanges(from: Governance, to: Governance): Map<string, ProposalChanges> {
+  const before = new Map((from.proposals ?? []).map((p) => [p.id, p]));
+  const out = new Map<string, ProposalChanges>();
+  for (const p of to.proposals ?? []) {
+    const old = before.get(p.id);
+    const entry = out.get(p.paragraphId) ?? { tabled: [], accepted: [], rejected: [], withdrawn: [] };
+    const c = proposalChange(p);
+    if (!old) entry.tabled.push(c);
+    if (p.state !== old?.state) {
+      if (p.state === 'accepted' || p.state === 'alternative') entry.accepted.push(c);
+      else if (p.state === 'rejected') entry.rejected.push(c);
+      else if (p.state === 'withdrawn') entry.withdrawn.push(c);
+    }
+    if (entry.tabled.length + entry.accepted.length + entry.rejected.length + entry.withdrawn.length > 0) {
+      out.set(p.paragraphId, entry);
+    }
+  }
+  return out;
+}
+
+const noProposalChanges = (): ProposalChanges => ({ tabled: [], accepted: [], rejected: [], withdrawn: [] });
+
 /**
  * Paragraph-by-paragraph comparison matched by paragraph id, not position: word-level
  * insertions and deletions, paragraphs added, removed and moved (to another section, or
  * out of order relative to the paragraphs both versions share), status and lock changes,
- * brackets added and resolved (by bracket id), objections lodged, withdrawn and answered.
+ * brackets added and resolved (by bracket id), objections lodged, withdrawn and answered,
+ * proposals tabled, accepted, rejected and withdrawn.
  * Pure: the same two versions always give the same comparison.
  */
 export function compareDrafts(from: DraftVersion, to: DraftVersion): Comparison {
@@ -143,6 +212,7 @@ export function compareDrafts(from: DraftVersion, to: DraftVersion): Comparison 
   const oldHeadings = new Map(from.draft.sections.map((s) => [s.id, s.heading]));
   const objectionsBefore = new Map(from.governance.objections.map((o) => [o.id, o]));
   const objectionsAfter = new Map(to.governance.objections.map((o) => [o.id, o]));
+  const proposalsMoved = proposalChanges(from.governance, to.governance);
   const numberIn = (labels: ReturnType<typeof numberDraft>, id: string): string => {
     const label = labels.get(id);
     return label ? formatLabel(label) : '';
@@ -193,6 +263,7 @@ export function compareDrafts(from: DraftVersion, to: DraftVersion): Comparison 
         resolved: oldBrackets.filter((x) => !newIds.has(x.id)).map((x) => ({ id: x.id, byName: x.byName })),
       },
       objections: objectionChanges(a.p.id),
+      proposals: proposalsMoved.get(a.p.id) ?? noProposalChanges(),
     };
     if (!b) entry.kinds.push('added');
     else {
@@ -202,7 +273,8 @@ export function compareDrafts(from: DraftVersion, to: DraftVersion): Comparison 
         entry.status !== null ||
         entry.locked !== null ||
         entry.brackets.added.length + entry.brackets.resolved.length > 0 ||
-        entry.objections.lodged.length + entry.objections.withdrawn.length + entry.objections.answered.length > 0;
+        entry.objections.lodged.length + entry.objections.withdrawn.length + entry.objections.answered.length > 0 ||
+        proposalsMoved.has(a.p.id);
       if (textChanged || shapeChanged || negotiation) entry.kinds.push('changed');
       if (b.section !== a.section || !stayed.has(a.p.id)) entry.kinds.push('moved');
       if (entry.kinds.length === 0) entry.kinds.push('unchanged');
@@ -232,6 +304,8 @@ export function compareDrafts(from: DraftVersion, to: DraftVersion): Comparison 
       locked: null,
       brackets: { added: [], resolved: bracketsIn(b.p).map((x) => ({ id: x.id, byName: x.byName })) },
       objections: { lodged: [], withdrawn: [], answered: [] },
+      // What removed it may well be a proposal (SUP the paragraph) accepted meanwhile.
+      proposals: proposalsMoved.get(b.p.id) ?? noProposalChanges(),
     };
     const list = removedAfter.get(anchor) ?? [];
     list.push(entry);
@@ -270,6 +344,10 @@ function summarize(paragraphs: ParagraphComparison[]): ComparisonSummary {
     objectionsLodged: 0,
     objectionsWithdrawn: 0,
     objectionsAnswered: 0,
+    proposalsTabled: 0,
+    proposalsAccepted: 0,
+    proposalsRejected: 0,
+    proposalsWithdrawn: 0,
   };
   for (const p of paragraphs) {
     for (const k of p.kinds) if (k !== 'unchanged') s[k] += 1;
@@ -279,6 +357,10 @@ function summarize(paragraphs: ParagraphComparison[]): ComparisonSummary {
     s.objectionsLodged += p.objections.lodged.length;
     s.objectionsWithdrawn += p.objections.withdrawn.length;
     s.objectionsAnswered += p.objections.answered.length;
+    s.proposalsTabled += p.proposals.tabled.length;
+    s.proposalsAccepted += p.proposals.accepted.length;
+    s.proposalsRejected += p.proposals.rejected.length;
+    s.proposalsWithdrawn += p.proposals.withdrawn.length;
   }
   return s;
 }

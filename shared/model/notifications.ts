@@ -7,11 +7,14 @@ export const NOTIFICATION_KINDS = [
   'objection_answered',
   'proposal_accepted',
   'proposal_rejected',
+  'bracket_resolved',
+  'alternative_resolved',
   'objected_agreed',
   'objected_locked',
   'revision_issued',
   'silence_started',
   'silence_broken',
+  'silence_extended',
   'silence_ended',
   'silence_expired',
   'floor_given',
@@ -29,7 +32,11 @@ export interface AccordNotification {
   paragraphId: string | null;
   /** Its number when the event happened ("12", "7 bis"): numbers move, the id does not. */
   paragraphNumber: string | null;
-  /** A short label of the event itself: the revision's ("Rev.1"). */
+  /**
+   * A short label of the event itself: the revision's as the store names it ("Zero draft",
+   * "Rev.1": localised when worded, shared/i18n/notificationText.ts), a silence's new deadline
+   * (ISO instant).
+   */
   label: string | null;
   /** Who acted (the chair's name), null when the server did (a silence reaching its deadline). */
   actorName: string | null;

@@ -96,6 +96,20 @@ export function resolveSpan(doc: Y.Doc, anchor: SpanAnchor, paragraphId: string)
   return { text, from: a.index, to: Math.max(a.index, b.index) };
 }
 
+/**
+ * Where an anchored span is now in its paragraph's plain-text offsets (the coordinates it was
+ * tabled in), or null if it no longer resolves there. The editor draws tabled proposals with it.
+ */
+export function spanOffsets(doc: Y.Doc, anchor: SpanAnchor, paragraphId: string): { from: number; to: number } | null {
+  const span = resolveSpan(doc, anchor, paragraphId);
+  if (!span) return null;
+  let el: unknown = span.text.parent;
+  while (el instanceof Y.XmlElement && el.nodeName !== Node.clause) el = el.parent;
+  if (!(el instanceof Y.XmlElement)) return null;
+  const segment = textSegments(el).find((s) => s.text === span.text);
+  return segment ? { from: segment.start + span.from, to: segment.start + span.to } : null;
+}
+
 /** Whether a live type sits in the live clause `paragraphId` (no deleted ancestor on the way). */
 function insideParagraph(type: Y.XmlText, paragraphId: string): boolean {
   let item: Y.Item | null = type._item;

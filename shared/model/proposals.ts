@@ -24,6 +24,19 @@ export const proposalKindLabels: Record<ProposalKind, string> = {
   deleteParagraph: 'SUP (delete paragraph)',
 };
 
+/**
+ * The comment-resolution table's type (ISO/ITU): general, technical or editorial. Optional when
+ * tabling; technical (a change of substance) unless said otherwise. Records from before types
+ * existed have none and read as technical.
+ */
+export const proposalTypes = ['general', 'technical', 'editorial'] as const;
+export type ProposalType = (typeof proposalTypes)[number];
+export const DEFAULT_PROPOSAL_TYPE: ProposalType = 'technical';
+
+export function proposalTypeOf(p: { type?: ProposalType }): ProposalType {
+  return p.type && (proposalTypes as readonly string[]).includes(p.type) ? p.type : DEFAULT_PROPOSAL_TYPE;
+}
+
 export const proposalStates = ['pending', 'accepted', 'alternative', 'rejected', 'withdrawn'] as const;
 export type ProposalState = (typeof proposalStates)[number];
 
@@ -57,6 +70,8 @@ export interface Proposal {
   id: string;
   paragraphId: string;
   kind: ProposalKind;
+  /** General, technical or editorial (absent on records made before types: technical). */
+  type?: ProposalType;
   /** Span kinds only. */
   anchor: SpanAnchor | null;
   /** The text the proposal was tabled against: the span (empty for an insert), or the whole paragraph to delete. */
@@ -64,8 +79,13 @@ export interface Proposal {
   /** The text to insert, the replacement, or the new paragraph ('' for deletions). */
   text: string;
   justification: string;
-  /** Always the person who tabled it, with their delegation: never what a client claims. */
+  /**
+   * Always the person who tabled it, with their delegation: never what a client claims. A
+   * proposal imported from a resolution table names the delegation itself (id `delegation:…`).
+   */
   proposer: Actor;
+  /** The chair who imported it from a comment-resolution table, when it came that way. */
+  importedBy?: Actor;
   at: number;
   /** One entry per delegation (co-sponsors). */
   support: Stance[];
@@ -77,6 +97,15 @@ export interface Proposal {
 
 /** Proposals-only scopes in `gov.proposalsOnly`: the whole draft, or a section id. */
 export const WHOLE_DRAFT = '*';
+
+/**
+ * Whether `who` may withdraw `p`: its proposer, or — for a proposal imported in a delegation's
+ * name — anyone speaking for that delegation.
+ */
+export function mayWithdraw(p: Pick<Proposal, 'proposer'>, who: Actor): boolean {
+  if (p.proposer.id === who.id) return true;
+  return p.proposer.id.startsWith('delegation:') && !!who.delegation && p.proposer.delegation === who.delegation;
+}
 
 /** A delegation's key for "one stance per delegation": its code, or the person when they have none. */
 export function delegationKey(a: Actor): string {

@@ -20,5 +20,10 @@ export const CloseCode = {
   roleChanged: 4409,
   /** Too many messages or bytes per second on this connection or for this user. */
   rateLimited: 4429,
+  /**
+   * Several nodes: this node does not (or no longer) own the document — another node holds its
+   * lease, or took it over while this one was paused. Reconnect (through the balancer).
+   */
+  notOwner: 4503,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];

@@ -25,6 +25,8 @@ export type NoticeCode =
   | 'proposals_only'
   /** An edit to a paragraph under silence (frozen for everyone until its deadline). */
   | 'paragraph_silenced'
+  /** A new paragraph in a section (or draft) circulated whole under silence: what was circulated is what is adopted. */
+  | 'section_silenced'
   /** The change cannot be sent (larger than the server accepts in one message, even split). */
   | 'too_large';
 

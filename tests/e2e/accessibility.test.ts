@@ -1,14 +1,15 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { removeDir, startTestServer, type TestServer } from '../support/testServer.js';
+import type { TestServer } from '../support/testServer.js';
 import { caretAtEndOfClause, deepText, editorText, openDraft, selectText, settle, until } from './support/draftPage.js';
+import { startServerAndBrowser } from './support/serverAndBrowser.js';
 
 // axe over every page and dialog, in every language: pagesAccessibility.test.ts.
 
 describe('accessibility and the keyboard path of every action', () => {
   let server: TestServer;
   let browser: Browser;
+  let stop: (() => Promise<void>) | undefined;
   let docId: string;
   let chair: { context: BrowserContext; page: Page };
 
@@ -16,8 +17,7 @@ describe('accessibility and the keyboard path of every action', () => {
   const numbers = async () => clauses().evaluateAll((els) => els.map((e) => e.getAttribute('data-number')));
 
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
+    ({ server, browser, stop } = await startServerAndBrowser());
     docId = await server.createDoc('Accessible draft');
     const c = await server.addPerson(docId, 'chair', 'Carla Chair');
     chair = await openDraft(browser, server, c.userId, docId);
@@ -25,11 +25,7 @@ describe('accessibility and the keyboard path of every action', () => {
     await chair.page.keyboard.type('Members shall report annually.');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (server) removeDir(server.dataDir);
-  });
+  afterAll(() => stop?.());
 
   it('brackets the selection (Ctrl+Alt+B) and removes it (Ctrl+Alt+R)', async () => {
     await selectText(chair.page, 'report');

@@ -1,8 +1,8 @@
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { removeDir, startTestServer, type TestServer } from '../support/testServer.js';
+import type { TestServer } from '../support/testServer.js';
 import { openDraft, until } from './support/draftPage.js';
+import { startServerAndBrowser } from './support/serverAndBrowser.js';
 
 const paragraph = (id: string, text: string) => ({
   id,
@@ -16,14 +16,14 @@ const paragraph = (id: string, text: string) => ({
 describe('the audit view: names, paragraph numbers, readable actions, filters and pages', () => {
   let server: TestServer;
   let browser: Browser;
+  let stop: (() => Promise<void>) | undefined;
   let docId: string;
   let chair: { userId: string; token: string; name: string };
   let member: { userId: string; token: string; name: string };
 
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    const admin = server.accord.services.accounts.user('admin')!;
+    ({ server, browser, stop } = await startServerAndBrowser());
+    const admin = (await server.accord.store.users.get('admin'))!;
     docId = (
       await server.accord.setup.create(admin, 'Audited draft', null, {
         draft: {
@@ -54,11 +54,7 @@ describe('the audit view: names, paragraph numbers, readable actions, filters an
       ).toBe(200);
     }
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (server) removeDir(server.dataDir);
-  });
+  afterAll(() => stop?.());
 
   const rows = (dialog: Locator) => dialog.locator('tbody tr');
   const column = (dialog: Locator, n: number) =>
@@ -83,14 +79,14 @@ describe('the audit view: names, paragraph numbers, readable actions, filters an
 
     await dialog.getByLabel('Action').selectOption({ label: 'Objections' });
     // A decision names the delegation the person spoke for when they made it (its code).
-    expect(await column(dialog, 1)).toEqual([`Maria Member (${delegationOf(member.userId)})`]);
+    expect(await column(dialog, 1)).toEqual([`Maria Member (${await delegationOf(member.userId)})`]);
     expect(await column(dialog, 2)).toEqual(['Objected to paragraph 2 — “Too weak”']);
 
     await dialog.getByRole('button', { name: 'Clear filters' }).click();
     await dialog.getByLabel('Paragraph').fill('1');
     await until(async () => (await rows(dialog).count()) === 2, 'two entries about paragraph 1');
     expect(await column(dialog, 2)).toEqual(['Locked paragraph 1', 'Set paragraph 1 from draft to agreed']);
-    expect(new Set(await column(dialog, 1))).toEqual(new Set([`Carla Chair (${delegationOf(chair.userId)})`]));
+    expect(new Set(await column(dialog, 1))).toEqual(new Set([`Carla Chair (${await delegationOf(chair.userId)})`]));
 
     await dialog.getByRole('button', { name: 'Clear filters' }).click();
     await dialog.getByLabel('Person').selectOption({ label: 'Maria Member' });
@@ -107,7 +103,7 @@ describe('the audit view: names, paragraph numbers, readable actions, filters an
     await context.close();
   });
 
-  function delegationOf(userId: string): string {
-    return server.accord.services.accounts.delegations.ofMember(docId, userId)!.code;
+  async function delegationOf(userId: string): Promise<string> {
+    return (await server.accord.store.delegations.ofMember(docId, userId))!.code;
   }
 });

@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { removeDir, startTestServer, type TestServer } from '../support/testServer.js';
+import type { TestServer } from '../support/testServer.js';
 import { caretAtEndOfClause, editorText, openDraft, selectText, until } from './support/draftPage.js';
+import { startServerAndBrowser } from './support/serverAndBrowser.js';
 
 /**
  * Defect 19 in the browser: the editor offers removing a bracket only to its proposer and
@@ -12,6 +12,7 @@ import { caretAtEndOfClause, editorText, openDraft, selectText, until } from './
 describe('the editor offers bracket removal and resolution only to whom they belong', () => {
   let server: TestServer;
   let browser: Browser;
+  let stop: (() => Promise<void>) | undefined;
   let docId: string;
   let chair: { context: BrowserContext; page: Page };
   let member: { context: BrowserContext; page: Page };
@@ -19,8 +20,7 @@ describe('the editor offers bracket removal and resolution only to whom they bel
   let chairId: string;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
+    ({ server, browser, stop } = await startServerAndBrowser());
     docId = await server.createDoc('Permissions');
     const c = await server.addPerson(docId, 'chair', 'Carla Chair');
     const m = await server.addPerson(docId, 'member', 'Mo Member');
@@ -35,11 +35,7 @@ describe('the editor offers bracket removal and resolution only to whom they bel
     await until(async () => (await member.page.locator('.accord-editor .accord-bracket').count()) === 1, 'the bracket');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (server) removeDir(server.dataDir);
-  });
+  afterAll(() => stop?.());
 
   /** Puts the caret inside `text` (at its second character). */
   const caretIn = async (page: Page, text: string) => {
@@ -59,7 +55,7 @@ describe('the editor offers bracket removal and resolution only to whom they bel
       text,
     );
   const button = (page: Page, command: string) => page.locator(`[data-command=${command}]`);
-  const audit = () => server.accord.services.audit.list(docId).map((e) => `${e.actor}:${e.action}`);
+  const audit = async () => (await server.accord.store.audit.list(docId)).map((e) => `${e.actor}:${e.action}`);
 
   it('does not offer a member to remove the chair’s bracket, by button or by key', async () => {
     await caretIn(member.page, 'shall');
@@ -83,7 +79,7 @@ describe('the editor offers bracket removal and resolution only to whom they bel
     await button(member.page, 'removeBrackets').click();
     await until(async () => !(await bracketed(chair.page, 'publish')), 'withdrawn at the chair');
     expect(await bracketed(chair.page, 'shall')).toBe(true);
-    await until(async () => audit().includes(`${memberId}:bracket.remove`), 'the withdrawal in the audit log');
+    await until(async () => (await audit()).includes(`${memberId}:bracket.remove`), 'the withdrawal in the audit log');
   });
 
   it('offers choosing an option to the chair only; the chair resolves, audited as a resolution', async () => {
@@ -106,6 +102,9 @@ describe('the editor offers bracket removal and resolution only to whom they bel
     );
     expect(await editorText(member.page)).toContain('every two years.');
     expect(await editorText(member.page)).not.toContain('annually');
-    await until(async () => audit().includes(`${chairId}:alternative.resolve`), 'the resolution in the audit log');
+    await until(
+      async () => (await audit()).includes(`${chairId}:alternative.resolve`),
+      'the resolution in the audit log',
+    );
   });
 });

@@ -1,11 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EDITOR_ROOT } from '../../shared/model/schemaNames.js';
-import { launchBrowser } from '../support/browser.js';
 import { converged, placeCaret, seedDraft } from '../support/coediting.js';
 import { draftProblems } from '../support/schemaCheck.js';
-import { removeDir, startTestServer, type TestServer } from '../support/testServer.js';
+import type { TestServer } from '../support/testServer.js';
 import { openDraft } from './support/draftPage.js';
+import { startServerAndBrowser } from './support/serverAndBrowser.js';
 
 /** 60 s in CI; FUZZ_SECONDS runs longer. FUZZ_SEED replays a run (each page draws from seed + its number). */
 const SECONDS = Number(process.env.FUZZ_SECONDS ?? 60);
@@ -204,13 +204,13 @@ function pageSchemaError(page: Page): Promise<string | null> {
 describe('randomised co-editing in three browsers', () => {
   let server: TestServer;
   let browser: Browser;
+  let stop: (() => Promise<void>) | undefined;
   let docId: string;
   const pages: Page[] = [];
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
+    ({ server, browser, stop } = await startServerAndBrowser());
     docId = await seedDraft(server, 'Fuzz', [
       'States shall cooperate on data.',
       'Each State designates a contact point.',
@@ -226,11 +226,7 @@ describe('randomised co-editing in three browsers', () => {
     }
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (server) removeDir(server.dataDir);
-  });
+  afterAll(() => stop?.());
 
   it(
     `converges, keeps ids unique and the schema valid (seed ${SEED}, ${SECONDS} s)`,

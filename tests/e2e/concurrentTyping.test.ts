@@ -1,10 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bracket } from '../../shared/model/draft.js';
-import { launchBrowser } from '../support/browser.js';
 import { converged, KEY_DELAY_MS, pageTexts, placeCaret, seedDraft, serverDraft } from '../support/coediting.js';
-import { removeDir, startTestServer, type TestServer } from '../support/testServer.js';
+import type { TestServer } from '../support/testServer.js';
 import { openDraft, until } from './support/draftPage.js';
+import { startServerAndBrowser } from './support/serverAndBrowser.js';
 
 const bracket: Bracket = { id: 'b1', by: 'admin', byName: 'Secretariat', at: 1, group: null };
 
@@ -31,6 +31,7 @@ const PARAGRAPHS = {
 describe('typing together in one paragraph', () => {
   let server: TestServer;
   let browser: Browser;
+  let stop: (() => Promise<void>) | undefined;
   let docId: string;
   let member: Page;
   let chair: Page;
@@ -47,8 +48,7 @@ describe('typing together in one paragraph', () => {
   };
 
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
+    ({ server, browser, stop } = await startServerAndBrowser());
     docId = await seedDraft(server, 'Typing together', Object.values(PARAGRAPHS));
     const open = async (role: 'member' | 'chair', name: string) => {
       const person = await server.addPerson(docId, role, name);
@@ -61,11 +61,7 @@ describe('typing together in one paragraph', () => {
     second = await open('member', 'Sam Second');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (server) removeDir(server.dataDir);
-  });
+  afterAll(() => stop?.());
 
   const all = () => [member, chair, second];
   const textOf = async (id: string) => {

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
 import { signIn } from '../support/signIn.js';
-import { removeDir, startTestServer, type TestServer } from '../support/testServer.js';
+import type { TestServer } from '../support/testServer.js';
 import { caretAtEndOfClause, openDraft, until, waitForEditor } from './support/draftPage.js';
+import { startServerAndBrowser } from './support/serverAndBrowser.js';
 
 /** Whether the element is wholly inside the visible part of the page (what the user is looking at). */
 async function inViewport(page: Page, selector: Parameters<Page['locator']>[0]): Promise<boolean> {
@@ -17,14 +17,14 @@ async function inViewport(page: Page, selector: Parameters<Page['locator']>[0]):
 describe('revisions, comparison and export for every role; the chair finds their tools in the header', () => {
   let server: TestServer;
   let browser: Browser;
+  let stop: (() => Promise<void>) | undefined;
   let docId: string;
   let chairId: string;
   let memberId: string;
   let observerId: string;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
+    ({ server, browser, stop } = await startServerAndBrowser());
     docId = await server.createDoc('Recommendations on cyber capacity');
     chairId = (await server.addPerson(docId, 'chair', 'Carla Chair')).userId;
     memberId = (await server.addPerson(docId, 'member', 'Maria Member')).userId;
@@ -47,11 +47,7 @@ describe('revisions, comparison and export for every role; the chair finds their
     await chair.context.close();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (server) removeDir(server.dataDir);
-  });
+  afterAll(() => stop?.());
 
   it("puts the chair's tools in the header, on the first screen at 768 px, not below the dashboard", async () => {
     const context = await browser.newContext({ viewport: { width: 768, height: 1000 } });

@@ -112,7 +112,7 @@ describe('the home page: the secretariat imports drafts; phones', () => {
   });
 
   it('fits the list of drafts into a 390 px phone', async () => {
-    const person = server.accord.services.accounts.createUser('Pat Phone', 'Delegation of the Republic of Somewhere');
+    const person = await server.accord.store.users.create('Pat Phone', 'Delegation of the Republic of Somewhere');
     for (const [title, symbol] of [
       [
         'Draft recommendations of the Expert Group on global cybersecurity cooperation and capacity building',
@@ -120,8 +120,8 @@ describe('the home page: the secretariat imports drafts; phones', () => {
       ],
       ['Compilation of proposals on international cooperation', 'EG/2026/INF/3'],
     ] as const) {
-      const doc = await server.accord.setup.create(server.accord.services.accounts.user('admin')!, title, symbol);
-      server.accord.services.accounts.setRole(doc.id, person.userId, 'observer');
+      const doc = await server.accord.setup.create((await server.accord.store.users.get('admin'))!, title, symbol);
+      await server.accord.store.memberships.setRole(doc.id, person.userId, 'observer');
     }
     const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
     await signIn(context, server, person.userId);

@@ -1,9 +1,9 @@
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { removeDir, startTestServer, type TestServer } from '../support/testServer.js';
+import type { TestServer } from '../support/testServer.js';
 import { editorText, openDraft, settle, until } from './support/draftPage.js';
 import { plainParagraph, seedDraft } from './support/seedDraft.js';
+import { startServerAndBrowser } from './support/serverAndBrowser.js';
 
 /**
  * Chinese input through the browser's own IME events (CDP Input.imeSetComposition, then
@@ -14,14 +14,14 @@ import { plainParagraph, seedDraft } from './support/seedDraft.js';
 describe('IME composition survives remote edits in the same paragraph', () => {
   let server: TestServer;
   let browser: Browser;
+  let stop: (() => Promise<void>) | undefined;
   let docId: string;
   let a: { context: BrowserContext; page: Page };
   let b: { context: BrowserContext; page: Page };
   let ime: CDPSession;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
+    ({ server, browser, stop } = await startServerAndBrowser());
     docId = await seedDraft(server, 'IME', 'Measures', [plainParagraph('p1', '各国应合作。')]);
     const pa = await server.addPerson(docId, 'member', 'Li Wei');
     const pb = await server.addPerson(docId, 'member', 'Ana Souza');
@@ -29,11 +29,7 @@ describe('IME composition survives remote edits in the same paragraph', () => {
     b = await openDraft(browser, server, pb.userId, docId);
     ime = await a.context.newCDPSession(a.page);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (server) removeDir(server.dataDir);
-  });
+  afterAll(() => stop?.());
 
   const compose = (text: string) =>
     ime.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });

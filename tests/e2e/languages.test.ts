@@ -1,10 +1,10 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
 import { signIn } from '../support/signIn.js';
-import { removeDir, startTestServer, type TestServer } from '../support/testServer.js';
+import type { TestServer } from '../support/testServer.js';
 import { deepText, selectText, until } from './support/draftPage.js';
 import { plainParagraph, seedDraft } from './support/seedDraft.js';
+import { startServerAndBrowser } from './support/serverAndBrowser.js';
 
 /**
  * The interface in another language: the switch in the header, the layout mirrored for Arabic,
@@ -14,14 +14,14 @@ import { plainParagraph, seedDraft } from './support/seedDraft.js';
 describe('languages and directions', () => {
   let server: TestServer;
   let browser: Browser;
+  let stop: (() => Promise<void>) | undefined;
   let docId: string;
   let member: { userId: string; token: string };
   const arabic = 'يجب على الدول أن تتعاون في تبادل المعلومات.';
   const english = 'States shall cooperate in the exchange of information.';
 
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
+    ({ server, browser, stop } = await startServerAndBrowser());
     docId = await seedDraft(server, 'Languages', 'تنفيذ', [
       plainParagraph('p1', arabic),
       plainParagraph('p2', english),
@@ -29,11 +29,7 @@ describe('languages and directions', () => {
     ]);
     member = await server.addPerson(docId, 'member', 'Mona Member');
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (server) removeDir(server.dataDir);
-  });
+  afterAll(() => stop?.());
 
   /** A signed-in page on the draft, in whatever language the browser or account gives. */
   async function open(userId: string, locale = 'en-US'): Promise<{ context: BrowserContext; page: Page }> {
@@ -126,14 +122,23 @@ describe('languages and directions', () => {
     const direction = (i: number) => clause(page, i).evaluate((el) => getComputedStyle(el).direction);
     expect(await direction(0)).toBe('rtl');
     expect(await direction(1)).toBe('ltr');
-    // The number sits at the start side: the right for Arabic, the left for English.
+    // The number floats at the start side, in the gutter the text leaves free there: the right for
+    // Arabic, the left for English.
     const numberSide = (i: number) =>
       clause(page, i).evaluate((el) => {
-        const s = getComputedStyle(el, '::before');
-        return { left: s.left, right: s.right };
+        const label = getComputedStyle(el, '::before');
+        const c = el.getBoundingClientRect();
+        const p = el.querySelector('p')?.getBoundingClientRect();
+        if (!p) throw new Error('no text');
+        return { float: label.float, gutterLeft: p.left - c.left, gutterRight: c.right - p.right };
       });
-    expect((await numberSide(0)).right).toBe('8px');
-    expect((await numberSide(1)).left).toBe('8px');
+    const arabicNumber = await numberSide(0);
+    expect(arabicNumber.float).toBe('inline-start');
+    expect(arabicNumber.gutterRight).toBeGreaterThan(70);
+    expect(arabicNumber.gutterLeft).toBeLessThan(15);
+    const englishNumber = await numberSide(1);
+    expect(englishNumber.gutterLeft).toBeGreaterThan(70);
+    expect(englishNumber.gutterRight).toBeLessThan(15);
     // The Arabic text is right-aligned: its line ends at the clause's right padding, far from the left.
     const textEdges = (i: number) =>
       clause(page, i).evaluate((el) => {
@@ -198,7 +203,7 @@ describe('languages and directions', () => {
   });
 
   it('shows a refused edit in French, from the notice code', async () => {
-    server.accord.services.accounts.setLanguage(member.userId, 'fr');
+    await server.accord.store.users.setLanguage(member.userId, 'fr');
     const { context, page } = await open(member.userId);
     expect((await htmlAttrs(page)).lang).toBe('fr');
     await context.setOffline(true);

@@ -1,20 +1,20 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { removeDir, startTestServer, type TestServer } from '../support/testServer.js';
+import type { TestServer } from '../support/testServer.js';
 import { caretAtEndOfClause, editorText, openDraft, until, waitForEditor } from './support/draftPage.js';
+import { startServerAndBrowser } from './support/serverAndBrowser.js';
 
 describe('two people editing one draft in the browser', () => {
   let server: TestServer;
   let browser: Browser;
+  let stop: (() => Promise<void>) | undefined;
   let docId: string;
   let a: { context: BrowserContext; page: Page };
   let b: { context: BrowserContext; page: Page };
   let nameA: string;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
+    ({ server, browser, stop } = await startServerAndBrowser());
     docId = await server.createDoc('Live editing');
     const alice = await server.addPerson(docId, 'member', 'Alice Martin');
     const bob = await server.addPerson(docId, 'member', 'Bob Okafor');
@@ -23,11 +23,7 @@ describe('two people editing one draft in the browser', () => {
     b = await openDraft(browser, server, bob.userId, docId);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (server) removeDir(server.dataDir);
-  });
+  afterAll(() => stop?.());
 
   it('shows what one types in the other page, with their caret and name', async () => {
     await caretAtEndOfClause(a.page, 0);

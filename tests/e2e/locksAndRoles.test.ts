@@ -1,12 +1,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { removeDir, startTestServer, type TestServer } from '../support/testServer.js';
+import type { TestServer } from '../support/testServer.js';
 import { caretAtEndOfClause, deepText, editorText, openDraft, until } from './support/draftPage.js';
+import { startServerAndBrowser } from './support/serverAndBrowser.js';
 
 describe('chair locks, member and observer permissions in the browser', () => {
   let server: TestServer;
   let browser: Browser;
+  let stop: (() => Promise<void>) | undefined;
   let docId: string;
   let chair: { context: BrowserContext; page: Page };
   let member: { context: BrowserContext; page: Page };
@@ -14,8 +15,7 @@ describe('chair locks, member and observer permissions in the browser', () => {
   let memberId: string;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
+    ({ server, browser, stop } = await startServerAndBrowser());
     docId = await server.createDoc('Locks');
     const c = await server.addPerson(docId, 'chair', 'Carla Chair');
     const m = await server.addPerson(docId, 'member', 'Mo Member');
@@ -31,11 +31,7 @@ describe('chair locks, member and observer permissions in the browser', () => {
     await until(async () => (await editorText(member.page)).includes('Open wording.'), 'text at the member');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (server) removeDir(server.dataDir);
-  });
+  afterAll(() => stop?.());
 
   it('the observer follows live but cannot type', async () => {
     await until(async () => (await editorText(observer.page)).includes('Open wording.'), 'text at the observer');

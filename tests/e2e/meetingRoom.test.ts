@@ -1,10 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { removeDir, startTestServer, type TestServer } from '../support/testServer.js';
+import type { TestServer } from '../support/testServer.js';
 import { caretAtEndOfClause, openDraft, until } from './support/draftPage.js';
 import { plainParagraph, seedDraft } from './support/seedDraft.js';
+import { startServerAndBrowser } from './support/serverAndBrowser.js';
 
 /**
  * A meeting in the room: two members raise their flags, the chair gives the floor with the
@@ -14,16 +14,12 @@ import { plainParagraph, seedDraft } from './support/seedDraft.js';
 describe('the meeting room: speaker queue and projection', () => {
   let server: TestServer;
   let browser: Browser;
+  let stop: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
+    ({ server, browser, stop } = await startServerAndBrowser());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (server) removeDir(server.dataDir);
-  });
+  afterAll(() => stop?.());
 
   const textOf = (page: Page, selector: string) => page.locator(selector).innerText();
   /** WCAG 2.2 AA and best practices, as tests/e2e/pagesAccessibility.test.ts checks every page. */

@@ -1,19 +1,19 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { removeDir, startTestServer, type TestServer } from '../support/testServer.js';
+import type { TestServer } from '../support/testServer.js';
 import { caretAtEndOfClause, deepText, editorText, openDraft, selectText, until } from './support/draftPage.js';
+import { startServerAndBrowser } from './support/serverAndBrowser.js';
 
 describe('two members negotiating: brackets, alternatives, objections', () => {
   let server: TestServer;
   let browser: Browser;
+  let stop: (() => Promise<void>) | undefined;
   let docId: string;
   let a: { context: BrowserContext; page: Page };
   let b: { context: BrowserContext; page: Page };
 
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
+    ({ server, browser, stop } = await startServerAndBrowser());
     docId = await server.createDoc('Negotiation');
     const alice = await server.addPerson(docId, 'member', 'Alice Martin');
     const bob = await server.addPerson(docId, 'member', 'Bob Okafor');
@@ -24,11 +24,7 @@ describe('two members negotiating: brackets, alternatives, objections', () => {
     await until(async () => (await editorText(b.page)).includes('annually.'), 'text in page B');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (server) removeDir(server.dataDir);
-  });
+  afterAll(() => stop?.());
 
   it("brackets a member's text, attributed to them, and the other member sees it", async () => {
     await selectText(a.page, 'shall');

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Paragraph } from '../../shared/model/draft.js';
 import { readDraft } from '../../shared/model/readDraft.js';
 import { EDITOR_ROOT } from '../../shared/model/schemaNames.js';
-import { launchBrowser } from '../support/browser.js';
-import { removeDir, startTestServer, type TestServer } from '../support/testServer.js';
+import type { TestServer } from '../support/testServer.js';
 import { caretAtEndOfClause, editorText, openDraft, until } from './support/draftPage.js';
+import { startServerAndBrowser } from './support/serverAndBrowser.js';
 
 /**
  * Defect 12 in the browser: a member edits three paragraphs offline; meanwhile the chair
@@ -16,6 +16,7 @@ import { caretAtEndOfClause, editorText, openDraft, until } from './support/draf
 describe('a refused offline batch keeps the unrelated offline work', () => {
   let server: TestServer;
   let browser: Browser;
+  let stop: (() => Promise<void>) | undefined;
   let docId: string;
   let member: { context: BrowserContext; page: Page };
 
@@ -29,9 +30,8 @@ describe('a refused offline batch keeps the unrelated offline work', () => {
   });
 
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    const admin = server.accord.services.accounts.user('admin');
+    ({ server, browser, stop } = await startServerAndBrowser());
+    const admin = await server.accord.store.users.get('admin');
     if (!admin) throw new Error('no admin');
     const record = await server.accord.setup.create(admin, 'Offline', null, {
       draft: {
@@ -53,11 +53,7 @@ describe('a refused offline batch keeps the unrelated offline work', () => {
     member = await openDraft(browser, server, m.userId, docId);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (server) removeDir(server.dataDir);
-  });
+  afterAll(() => stop?.());
 
   const stored = async () => {
     const room = await server.accord.services.rooms.get(docId);

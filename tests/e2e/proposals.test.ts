@@ -2,9 +2,9 @@ import mammoth from 'mammoth';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readGovernance } from '../../shared/model/readDraft.js';
-import { launchBrowser } from '../support/browser.js';
-import { removeDir, startTestServer, type TestServer } from '../support/testServer.js';
+import type { TestServer } from '../support/testServer.js';
 import { caretAtEndOfClause, deepText, editorText, openDraft, selectText, until } from './support/draftPage.js';
+import { startServerAndBrowser } from './support/serverAndBrowser.js';
 
 /**
  * Competing proposals in three browsers: Brazil and Kenya table competing replacements of one
@@ -14,6 +14,7 @@ import { caretAtEndOfClause, deepText, editorText, openDraft, selectText, until 
 describe('two delegations table competing proposals; the chair decides', () => {
   let server: TestServer;
   let browser: Browser;
+  let stop: (() => Promise<void>) | undefined;
   let docId: string;
   let chair: { context: BrowserContext; page: Page };
   let brazil: { context: BrowserContext; page: Page };
@@ -32,8 +33,7 @@ describe('two delegations table competing proposals; the chair decides', () => {
     readGovernance((await server.accord.services.rooms.get(docId)).doc.getMap('gov')).proposals ?? [];
 
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
+    ({ server, browser, stop } = await startServerAndBrowser());
     docId = await server.createDoc('Proposals');
     const c = await server.addPerson(docId, 'chair', 'Carla Chair');
     const b = await server.addPerson(docId, 'member', 'Ana Souza');
@@ -49,11 +49,7 @@ describe('two delegations table competing proposals; the chair decides', () => {
     }
   }, 90_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (server) removeDir(server.dataDir);
-  });
+  afterAll(() => stop?.());
 
   it('tables two competing proposals from the selection; a third delegation supports one', async () => {
     await propose(brazil.page, 'should', 'shall', 'A binding commitment.');

@@ -1,19 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { removeDir, startTestServer, type TestServer } from '../support/testServer.js';
+import type { TestServer } from '../support/testServer.js';
 import { caretAtEndOfClause, openDraft, until, waitForEditor } from './support/draftPage.js';
+import { startServerAndBrowser } from './support/serverAndBrowser.js';
 
 describe('the chair issues revisions, compares them and exports the draft', () => {
   let server: TestServer;
   let browser: Browser;
+  let stop: (() => Promise<void>) | undefined;
   let docId: string;
   let chair: { context: BrowserContext; page: Page };
 
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
+    ({ server, browser, stop } = await startServerAndBrowser());
     docId = await server.createDoc('Revisions');
     const c = await server.addPerson(docId, 'chair', 'Carla Chair');
     chair = await openDraft(browser, server, c.userId, docId);
@@ -21,11 +21,7 @@ describe('the chair issues revisions, compares them and exports the draft', () =
     await chair.page.keyboard.type('The Group shall meet twice a year.');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (server) removeDir(server.dataDir);
-  });
+  afterAll(() => stop?.());
 
   const dialog = () => chair.page.locator('dialog[open]');
 

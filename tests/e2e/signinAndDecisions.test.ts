@@ -1,29 +1,25 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
 import { hashIn, plainTextIn } from '../support/paragraphs.js';
-import { removeDir, startTestServer, type TestServer } from '../support/testServer.js';
+import type { TestServer } from '../support/testServer.js';
 import { caretAtEndOfClause, editorText, openDraft, until } from './support/draftPage.js';
+import { startServerAndBrowser } from './support/serverAndBrowser.js';
 
 describe('signing in with a link, and deciding on the text one sees, in the browser', () => {
   let server: TestServer;
   let browser: Browser;
+  let stop: (() => Promise<void>) | undefined;
   let docId: string;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
+    ({ server, browser, stop } = await startServerAndBrowser());
     docId = await server.createDoc('Sign-in and decisions');
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (server) removeDir(server.dataDir);
-  });
+  afterAll(() => stop?.());
 
   it('a one-time link opens a page; only its Sign in button signs in, once', async () => {
     const person = await server.addPerson(docId, 'member', 'Lina Link');
-    const token = server.accord.services.accounts.issue(person.userId, 'signin_link');
+    const token = await server.accord.store.credentials.issue(person.userId, 'signin_link');
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${server.url}/signin/${token}`);

@@ -1,22 +1,18 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { removeDir, startTestServer, type TestServer } from '../support/testServer.js';
+import type { TestServer } from '../support/testServer.js';
 import { openDraft } from './support/draftPage.js';
+import { startServerAndBrowser } from './support/serverAndBrowser.js';
 
 describe('a signed-out member gets back in with a new sign-in link from the chair', () => {
   let server: TestServer;
   let browser: Browser;
+  let stop: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
+    ({ server, browser, stop } = await startServerAndBrowser());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (server) removeDir(server.dataDir);
-  });
+  afterAll(() => stop?.());
 
   it('signs out, reads how to get back in, and returns as the same person with the link the chair issued', async () => {
     const docId = await server.createDoc('Recommendations on incident response');

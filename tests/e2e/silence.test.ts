@@ -1,9 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { silenceDraft } from '../support/silenceDraft.js';
-import { removeDir, startTestServer, type TestServer } from '../support/testServer.js';
+import { serverState, silenceDraft } from '../support/silenceDraft.js';
+import type { TestServer } from '../support/testServer.js';
 import { deepText, openDraft, settle, until } from './support/draftPage.js';
+import { startServerAndBrowser } from './support/serverAndBrowser.js';
 
 /** Time the chair allows in this test: long enough to look and try to type, short enough to watch it expire. */
 const SECONDS = 20;
@@ -17,22 +17,18 @@ const SECONDS = 20;
 describe('silence procedure in the browser', () => {
   let server: TestServer;
   let browser: Browser;
+  let stop: (() => Promise<void>) | undefined;
   let docId: string;
   const pages: Array<{ context: BrowserContext; page: Page }> = [];
 
   beforeAll(async () => {
-    server = await startTestServer({ env: { DEADLINE_POLL_MS: 200 } });
-    browser = await launchBrowser();
+    ({ server, browser, stop } = await startServerAndBrowser({ env: { DEADLINE_POLL_MS: 200 } }));
     const seeded = await silenceDraft(server);
     docId = seeded.docId;
     seeded.chair.close();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (server) removeDir(server.dataDir);
-  });
+  afterAll(() => stop?.());
 
   const clause = (page: Page, id: string) => page.locator(`.accord-editor .accord-clause[data-id="${id}"]`);
 
@@ -106,5 +102,38 @@ describe('silence procedure in the browser', () => {
       );
       expect(await clause(p.page, 'b1').getAttribute('data-status')).toBe('Under negotiation');
     }
+
+    // A deadline as a date and time in a zone: from the keyboard, the radio group then the
+    // labelled picker and zone; the server gets that instant and the zone's name.
+    const tokyo = new Date(Date.now() + 2 * 86_400_000 + 9 * 3_600_000); // Tokyo is UTC+9, no summer time
+    const [y, m, d] = [tokyo.getUTCFullYear(), tokyo.getUTCMonth() + 1, tokyo.getUTCDate()];
+    const local = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}T17:30`;
+    await chair.page
+      .getByRole('navigation', { name: 'Draft tools' })
+      .getByRole('button', { name: 'Silence procedure' })
+      .click();
+    const tool = chair.page.getByRole('dialog', { name: 'Silence procedure' });
+    await tool.getByRole('radio', { name: 'the whole draft' }).check();
+    await tool.getByRole('radio', { name: 'After a time allowed' }).focus();
+    await chair.page.keyboard.press('ArrowDown');
+    expect(await tool.getByRole('radio', { name: 'At a date and time' }).isChecked()).toBe(true);
+    await tool.getByLabel('Date and time', { exact: true }).fill(local);
+    await tool.getByRole('combobox', { name: 'Time zone' }).selectOption('Asia/Tokyo');
+    await tool.getByText(/Deadline: .*\(Asia\/Tokyo\)/).waitFor();
+    await tool.getByRole('button', { name: 'Start silence' }).click();
+    const running = async () => (await serverState(server, docId)).silence.silences.find((s) => s.state === 'running');
+    await until(async () => (await running()) !== undefined, 'the second silence to start');
+    const started = await running();
+    expect(started?.deadline).toBe(Date.UTC(y, m - 1, d, 17 - 9, 30));
+    expect(started?.timeZone).toBe('Asia/Tokyo');
+
+    // Extended to a date and time, in the zone it was started in (Tokyo, offered by default).
+    const runningItem = tool.locator('.silence-list li').first();
+    await runningItem.getByRole('radio', { name: 'At a date and time' }).check();
+    expect(await runningItem.getByRole('combobox', { name: 'Time zone' }).inputValue()).toBe('Asia/Tokyo');
+    const later = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}T23:15`;
+    await runningItem.getByLabel('Date and time', { exact: true }).fill(later);
+    await runningItem.getByRole('button', { name: 'Extend', exact: true }).click();
+    await until(async () => (await running())?.deadline === Date.UTC(y, m - 1, d, 23 - 9, 15), 'the extension');
   }, 60_000);
 });

@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
 import { converged, KEY_DELAY_MS, placeCaret, seedDraft, serverDraft } from '../support/coediting.js';
-import { removeDir, startTestServer, type TestServer } from '../support/testServer.js';
+import type { TestServer } from '../support/testServer.js';
 import { openDraft, selectText, until } from './support/draftPage.js';
+import { startServerAndBrowser } from './support/serverAndBrowser.js';
 
 /**
  * Ctrl+Z in a shared draft undoes your own changes only (Yjs' undo manager tracks the
@@ -12,13 +12,13 @@ import { openDraft, selectText, until } from './support/draftPage.js';
 describe('undo with two people in one paragraph', () => {
   let server: TestServer;
   let browser: Browser;
+  let stop: (() => Promise<void>) | undefined;
   let docId: string;
   let ana: Page;
   let ben: Page;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
+    ({ server, browser, stop } = await startServerAndBrowser());
     docId = await seedDraft(server, 'Undo together', [
       'Shared text.',
       'The Parties agree.',
@@ -32,11 +32,7 @@ describe('undo with two people in one paragraph', () => {
     ben = await open('Ben Brandt');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (server) removeDir(server.dataDir);
-  });
+  afterAll(() => stop?.());
 
   const textOf = async (id: string) => {
     const p = (await serverDraft(server, docId)).sections[0]?.paragraphs.find((q) => q.id === id);

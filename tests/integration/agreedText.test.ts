@@ -17,7 +17,7 @@ describe('an agreement is tied to the text', () => {
     return c;
   };
   const para = (pid: string, what: string) => `/api/documents/${docId}/paragraphs/${pid}/${what}`;
-  const audit = () => server.accord.services.audit.list(docId);
+  const audit = async () => await server.accord.store.audit.list(docId);
 
   beforeEach(async () => {
     server = await startTestServer();
@@ -51,7 +51,7 @@ describe('an agreement is tied to the text', () => {
       await witness.until(() => govOf(witness.doc, 'p-agreed').status === 'under_negotiation', 'the reopening');
       await m.until(() => govOf(m.doc, 'p-agreed').status === 'under_negotiation', 'the editor to see it too');
 
-      const reopened = audit().filter((e) => e.action === 'status.reopen');
+      const reopened = (await audit()).filter((e) => e.action === 'status.reopen');
       expect(reopened).toHaveLength(1);
       expect(reopened[0]).toMatchObject({
         actor: member.userId,

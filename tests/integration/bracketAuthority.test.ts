@@ -45,7 +45,7 @@ describe('brackets belong to their proposer', () => {
     const p = draft.sections.flatMap((s) => s.paragraphs).find((x) => x.id === id);
     return p ? bracketsIn(p).map((b) => `${b.id}:${b.by}`) : [];
   };
-  const audit = (action: string) => h.auditActions().filter((a) => a.includes(`:${action}:`));
+  const audit = async (action: string) => (await h.auditActions()).filter((a) => a.includes(`:${action}:`));
   /** The chair brackets "text" in p-open; everyone has it. */
   const chairBrackets = async (group: string | null = null): Promise<Bracket> => {
     const b = bracketBy(h.chairPerson, group);
@@ -171,7 +171,7 @@ describe('brackets belong to their proposer', () => {
       await h.expectAccepted(m, () => text(m, 'p-after').format(0, 5, unmark(b)));
       expect(await storedBrackets('p-after')).toEqual([]);
       await settle();
-      expect(audit('bracket.remove')).toEqual([
+      expect(await audit('bracket.remove')).toEqual([
         `${h.member.userId}:bracket.remove:${JSON.stringify({ paragraph: 'p-after', bracket: b.id, proposer: h.member.userId, withdrawn: true })}`,
       ]);
     });
@@ -182,7 +182,7 @@ describe('brackets belong to their proposer', () => {
       await h.chair.until(() => JSON.stringify(text(h.chair, 'p-after').toDelta()).includes(b.id), 'chair sees it');
       await h.expectAccepted(h.chair, () => text(h.chair, 'p-after').delete(0, 5));
       await settle();
-      expect(audit('bracket.remove')).toEqual([
+      expect(await audit('bracket.remove')).toEqual([
         `${h.chairPerson.userId}:bracket.remove:${JSON.stringify({ paragraph: 'p-after', bracket: b.id, proposer: h.member.userId, withdrawn: false })}`,
       ]);
     });
@@ -209,8 +209,15 @@ describe('brackets belong to their proposer', () => {
       expect(h.textAt(await h.storedDoc(), 'p-open')).toBe('Open text.');
       await settle();
       expect(
-        audit('alternative.resolve').map((a) => JSON.parse(a.split(':alternative.resolve:')[1] as string)),
-      ).toEqual([{ paragraph: 'p-open', group: 'g-inline', options: expect.arrayContaining([o1.id, o2.id]) }]);
+        (await audit('alternative.resolve')).map((a) => JSON.parse(a.split(':alternative.resolve:')[1] as string)),
+      ).toEqual([
+        {
+          paragraph: 'p-open',
+          group: 'g-inline',
+          options: expect.arrayContaining([o1.id, o2.id]),
+          proposers: [h.chairPerson.userId],
+        },
+      ]);
     });
 
     it('refuses a member resolving the chair’s paragraph alternative; the chair resolves it', async () => {
@@ -234,7 +241,7 @@ describe('brackets belong to their proposer', () => {
         clauseById(h.chair.doc, 'p-open').removeAttribute('altGroup');
       });
       await settle();
-      expect(audit('alternative.resolve')).toHaveLength(1);
+      expect(await audit('alternative.resolve')).toHaveLength(1);
     });
 
     it('lets a member withdraw a paragraph alternative they proposed', async () => {

@@ -60,7 +60,7 @@ describe('compilation of proposals and comment-resolution table', () => {
         'POST',
         '/paragraphs/p-data/proposals',
         // A justification that a spreadsheet would run as a formula.
-        { kind: 'delete', from: 7, to: 13, text: '', justification: '=HYPERLINK("http://x","y")' },
+        { kind: 'delete', type: 'editorial', from: 7, to: 13, text: '', justification: '=HYPERLINK("http://x","y")' },
         usa,
       ),
     ]);
@@ -151,6 +151,45 @@ describe('compilation of proposals and comment-resolution table', () => {
     expect(sup?.[5]).toMatch(/^Rechazada por .+: No support\.$/);
     expect(mod?.[1]).toBe(sup?.[1]);
     expect(mod?.[0]).not.toBe(sup?.[0]);
+    // The type is the proposal's own: technical unless its proposer said otherwise.
+    expect([mod?.[2], sup?.[2]]).toEqual(['técnica', 'editorial']);
+  });
+
+  it('a comparison of a revision with the live text lists the proposals tabled and withdrawn since, as JSON and HTML', async () => {
+    // Rev.1 holds the two decided proposals; one more is tabled and withdrawn after it.
+    const rev = await api<{ number: number }>('POST', '/revisions');
+    expect(rev.status).toBe(201);
+    const newer = await api<{ id: string }>(
+      'POST',
+      '/paragraphs/p-quiet/proposals',
+      { kind: 'delete', from: 0, to: 7, text: '', type: 'editorial' },
+      kenya,
+    );
+    expect(newer.status).toBe(201);
+    expect((await api('POST', `/proposals/${newer.body.id}/withdraw`, undefined, kenya)).status).toBe(200);
+    const cmp = await api<{
+      summary: Record<string, number>;
+      paragraphs: Array<{ id: string; proposals: Record<string, Array<{ id: string }>> }>;
+    }>('GET', `/compare?from=${rev.body.number}&to=live`);
+    expect(cmp.status).toBe(200);
+    expect(cmp.body.summary).toMatchObject({ proposalsTabled: 1, proposalsAccepted: 0, proposalsWithdrawn: 1 });
+    const quiet = cmp.body.paragraphs.find((p) => p.id === 'p-quiet');
+    expect(quiet?.proposals.withdrawn?.map((p) => p.id)).toEqual([newer.body.id]);
+    const html = await download(`/compare?from=${rev.body.number}&to=live&format=html&lang=es`, kenya);
+    expect(html.body.toString('utf8')).toContain('Propuestas: 1 presentadas, 0 aceptadas, 0 rechazadas, 1 retiradas.');
+  });
+
+  it('a proposal type outside general/technical/editorial is refused; the compilation names each type', async () => {
+    const bad = await api(
+      'POST',
+      '/paragraphs/p-data/proposals',
+      { kind: 'insert', type: 'urgent', from: 0, to: 0, text: 'All ' },
+      kenya,
+    );
+    expect(bad.status).toBe(400);
+    const html = (await download('/compilation?format=html', kenya)).body.toString('utf8');
+    expect(html).toContain('Type: technical');
+    expect(html).toContain('Type: editorial');
   });
 
   it('the resolution table as a Word table', async () => {
@@ -168,8 +207,7 @@ describe('compilation of proposals and comment-resolution table', () => {
     expect((await download('/compilation?format=html', outsider)).status).toBe(404);
     expect((await download('/resolution-table?format=pdf')).status).toBe(400);
     await download('/resolution-table?format=csv', observer);
-    const exports = server.accord.services.audit
-      .list(docId)
+    const exports = (await server.accord.store.audit.list(docId))
       .filter((e) => e.action === 'document.export')
       .map((e) => e.detail);
     expect(exports).toContainEqual(expect.objectContaining({ format: 'csv', variant: 'resolution' }));

@@ -32,7 +32,7 @@ describe('cross-site requests cannot act with the session cookie', () => {
     chair.close();
     await server.api('POST', para('p1', 'status'), { status: 'agreed' });
     expect((await server.api('POST', para('p1', 'lock'))).status).toBe(200);
-    cookie = `accord_session=${server.accord.services.accounts.issue('admin', 'session')}`;
+    cookie = `accord_session=${await server.accord.store.credentials.issue('admin', 'session')}`;
   });
   afterEach(async () => {
     await server.stop();
@@ -63,7 +63,7 @@ describe('cross-site requests cannot act with the session cookie', () => {
     ];
     expect((await Promise.all(attempts)).map((r) => r.status)).toEqual([403, 403, 403, 403, 403]);
     expect(await locked()).toBe(false);
-    const objections = server.accord.services.audit.list(docId).filter((e) => e.action === 'objection.lodge');
+    const objections = (await server.accord.store.audit.list(docId)).filter((e) => e.action === 'objection.lodge');
     expect(objections).toEqual([]);
   });
 

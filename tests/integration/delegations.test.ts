@@ -105,7 +105,7 @@ describe('delegations', () => {
     expect(res.status).toBe(200);
     const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
     const { user } = (await res.json()) as { user: { id: string } };
-    const token = s.accord.services.accounts.issue(user.id, 'api_token');
+    const token = await s.accord.store.credentials.issue(user.id, 'api_token');
 
     const members = await s.api<{ delegations: Array<{ code: string; members: Array<{ name: string }> }> }>(
       'GET',
@@ -153,7 +153,7 @@ describe('delegations', () => {
       affiliation: 'Federative Republic of Brazil',
       delegation: 'BRA',
     });
-    const entry = s.accord.services.audit.list(docId).find((e) => e.action === 'objection.lodge');
+    const entry = (await s.accord.store.audit.list(docId)).find((e) => e.action === 'objection.lodge');
     expect(entry?.actor).toBe(user.id);
     expect(entry?.detail).toMatchObject({ delegation: 'BRA' });
   });

@@ -62,7 +62,7 @@ describe('revisions, comparison and export', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    const admin = server.accord.services.accounts.user('admin')!;
+    const admin = (await server.accord.store.users.get('admin'))!;
     const rec = await server.accord.setup.create(admin, 'Recommendations <on> data & "climate"', 'EG/2026/1', {
       draft: fixture(),
       governance: { statuses: { p1: 'agreed' }, locks: {}, objections: [] },
@@ -157,7 +157,7 @@ describe('revisions, comparison and export', () => {
   });
 
   it('gives a clean report with no brackets and consecutive numbers once everything is agreed', async () => {
-    const admin = server.accord.services.accounts.user('admin')!;
+    const admin = (await server.accord.store.users.get('admin'))!;
     const clean = fixture();
     clean.sections[0]!.paragraphs = clean.sections[0]!.paragraphs.map((p, i) => ({
       ...p,
@@ -183,8 +183,8 @@ describe('revisions, comparison and export', () => {
     expect((await get(`/api/documents/${docId}/export?format=odt`)).res.status).toBe(400);
     expect((await get(`/api/documents/${docId}/export?format=md&variant=final`)).res.status).toBe(400);
     expect((await get(`/api/documents/${docId}/export?format=md&revision=42`)).res.status).toBe(404);
-    const outsider = server.accord.services.accounts.createUser('Outsider', '');
-    const token = server.accord.services.accounts.issue(outsider.userId, 'api_token');
+    const outsider = await server.accord.store.users.create('Outsider', '');
+    const token = await server.accord.store.credentials.issue(outsider.userId, 'api_token');
     expect((await get(`/api/documents/${docId}/export?format=md`, token)).res.status).toBe(404);
     const audit = await server.api<{ entries: { action: string; actor: string; detail: Record<string, unknown> }[] }>(
       'GET',
@@ -218,7 +218,7 @@ describe('revisions, comparison and export', () => {
       '<html lang="en" dir="ltr">',
     );
     const reader = await server.addPerson(docId, 'member');
-    server.accord.services.accounts.setLanguage(reader.userId, 'zh');
+    await server.accord.store.users.setLanguage(reader.userId, 'zh');
     const zh = (await get(`/api/documents/${docId}/export?format=html`, reader.token)).body.toString('utf8');
     expect(zh).toContain('<html lang="zh" dir="ltr">');
     expect(zh).toContain('工作案文');

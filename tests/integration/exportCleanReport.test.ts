@@ -91,7 +91,7 @@ describe('the clean report of the demo draft', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    const admin = server.accord.services.accounts.user('admin');
+    const admin = await server.accord.store.users.get('admin');
     if (!admin) throw new Error('no admin');
     const demo = demoDraft();
     docId = (await server.accord.setup.create(admin, demo.title, 'EG/2026/1', demo)).id;

@@ -38,17 +38,15 @@ describe('the server enforces governance whatever a client sends', () => {
   const storedState = async () => {
     const room = await server.accord.services.rooms.get(docId);
     await room.flushed();
-    const stored = await new (await import('../../server/store/sqliteDocStore.js')).SqliteDocStore(
-      server.accord.db,
-    ).load(docId);
+    const stored = await server.accord.store.log.load(docId);
     const doc = new Y.Doc();
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
     for (const u of stored.updates) Y.applyUpdate(doc, u);
     return doc;
   };
   const textAt = (doc: Y.Doc, id: string) => textOf(clauseById(doc, id)).toString();
-  const auditActions = () =>
-    server.accord.services.audit.list(docId).map((e) => `${e.actor}:${e.action}:${JSON.stringify(e.detail)}`);
+  const auditActions = async () =>
+    (await server.accord.store.audit.list(docId)).map((e) => `${e.actor}:${e.action}:${JSON.stringify(e.detail)}`);
   const lastNotice = (c: RawClient) => decodeNotice(c.notices[c.notices.length - 1] ?? '');
   const settle = () => new Promise((r) => setTimeout(r, 150));
 
@@ -60,9 +58,9 @@ describe('the server enforces governance whatever a client sends', () => {
     expect(Y.encodeStateVector(await serverDoc())).toEqual(before.server);
     expect(Y.encodeStateVector(await storedState())).toEqual(before.server);
     expect(Y.encodeStateVector(witness.doc)).toEqual(before.server);
-    expect(auditActions()).toEqual(before.audit);
+    expect(await auditActions()).toEqual(before.audit);
   }
-  const snapshot = async () => ({ server: Y.encodeStateVector(await serverDoc()), audit: auditActions() });
+  const snapshot = async () => ({ server: Y.encodeStateVector(await serverDoc()), audit: await auditActions() });
 
   beforeEach(async () => {
     server = await startTestServer();
@@ -116,7 +114,7 @@ describe('the server enforces governance whatever a client sends', () => {
 
     it('refuses an expired session', async () => {
       const db = server.accord.db;
-      const session = server.accord.services.accounts.issue(member.userId, 'session');
+      const session = await server.accord.store.credentials.issue(member.userId, 'session');
       db.prepare("UPDATE credentials SET expires_at = ? WHERE kind = 'session' AND user_id = ?").run(
         Date.now() - 1,
         member.userId,
@@ -127,7 +125,7 @@ describe('the server enforces governance whatever a client sends', () => {
     });
 
     it('refuses a foreign Origin even with a valid session cookie (cross-site WebSocket hijacking)', async () => {
-      const session = server.accord.services.accounts.issue(member.userId, 'session');
+      const session = await server.accord.store.credentials.issue(member.userId, 'session');
       await expect(
         RawClient.connect(`${server.wsUrl}/${docId}`, {
           cookie: `accord_session=${session}`,
@@ -150,7 +148,7 @@ describe('the server enforces governance whatever a client sends', () => {
       expect(await m.closed()).toBe(CloseCode.forbidden);
       expect(Date.now() - started).toBeLessThan(1000);
       await expect(RawClient.connect(url(member.token))).rejects.toMatchObject({ status: 403 });
-      expect(auditActions().some((a) => a.includes('member.remove'))).toBe(true);
+      expect((await auditActions()).some((a) => a.includes('member.remove'))).toBe(true);
     });
 
     it('downgrading a member to observer takes effect on the open connection', async () => {
@@ -326,7 +324,9 @@ describe('the server enforces governance whatever a client sends', () => {
       const stored = await storedState();
       expect(textAt(stored, 'p-open')).toBe('Still open: Open text.');
       expect(textAt(stored, 'p-locked')).toBe('Agreed text.');
-      expect(auditActions().some((a) => a.startsWith(`${member.userId}:text.edit`) && a.includes('p-open'))).toBe(true);
+      expect(
+        (await auditActions()).some((a) => a.startsWith(`${member.userId}:text.edit`) && a.includes('p-open')),
+      ).toBe(true);
     });
 
     it('refuses a new paragraph that takes the id of a locked one', async () => {

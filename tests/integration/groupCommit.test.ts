@@ -9,10 +9,11 @@ import { type CollabSocket, Connection } from '../../server/collab/connection.js
 import type { Room } from '../../server/collab/room.js';
 import { RoomManager } from '../../server/collab/roomManager.js';
 import type { FrameBatch } from '../../server/collab/wireFrames.js';
-import { AuditLog } from '../../server/store/auditLog.js';
+import type { AccordStore } from '../../server/store/accordStore.js';
 import type { DocStore } from '../../server/store/docStore.js';
+import { LogDocStore } from '../../server/store/logDocStore.js';
+import { openSqliteStore } from '../../server/store/openSqliteStore.js';
 import { openSqlite, type SqliteDatabase } from '../../server/store/sqliteDatabase.js';
-import { SqliteDocStore } from '../../server/store/sqliteDocStore.js';
 import { writeDraft } from '../../shared/model/writeDraft.js';
 import { encodeSyncStep1, encodeSyncUpdate } from '../../shared/protocol/frames.js';
 import { removeDir } from '../support/testServer.js';
@@ -27,6 +28,7 @@ import { removeDir } from '../support/testServer.js';
 describe('group commit and cold joins', () => {
   let dir: string;
   let db: SqliteDatabase;
+  let accordStore: AccordStore;
   /** A second connection to the same file: it sees only what is committed. */
   let reader: Database.Database;
   let rooms: RoomManager;
@@ -37,17 +39,17 @@ describe('group commit and cold joins', () => {
   const storedCount = (docId: string) =>
     (reader.prepare('SELECT count(*) AS n FROM doc_updates WHERE doc_id = ?').get(docId) as { n: number }).n;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'accord-group-'));
     db = openSqlite(dir, 'FULL');
+    accordStore = await openSqliteStore(db, { closeHandle: false });
     reader = new Database(join(dir, 'accord.sqlite'), { readonly: true });
-    const sqlite = new SqliteDocStore(db);
+    const sqlite = new LogDocStore(accordStore);
     groups = [];
     failAuditOf = null;
     // The real store, with each group commit's documents noted (a decorator, like the metrics' one).
     const store: DocStore = {
       load: (id) => sqlite.load(id),
-      append: (id, u, a) => sqlite.append(id, u, a),
       appendGroup: (appends) => {
         groups.push(appends.map((a) => a.docId));
         return sqlite.appendGroup(appends);
@@ -56,7 +58,6 @@ describe('group commit and cold joins', () => {
       logLength: (id) => sqlite.logLength(id),
       close: () => sqlite.close(),
     };
-    const audit = new AuditLog(db);
     rooms = new RoomManager({
       store,
       log: pino({ level: 'silent' }),
@@ -64,14 +65,18 @@ describe('group commit and cold joins', () => {
       idleMs: 60_000,
       compactAfterUpdates: 10_000,
       awareness: { timeoutMs: 30_000, intervalMs: 50, maxStateBytes: 4096 },
-      onEdits: (docId, edits) => {
-        if (docId === failAuditOf) throw new Error('audit refused');
-        for (const e of edits) audit.append(docId, e.conn.principal.userId, 'text.edit', {});
-      },
+      // A failing part: an entry the store cannot write (JSON has no BigInt), refused inside the transaction.
+      onEdits: (docId, edits) =>
+        edits.map((e) => ({
+          actor: e.conn.principal.userId,
+          action: 'text.edit',
+          detail: docId === failAuditOf ? { refused: 1n } : {},
+        })),
     });
   });
   afterEach(async () => {
     await rooms.closeAll();
+    await accordStore.close();
     reader.close();
     db.close();
     removeDir(dir);
@@ -206,7 +211,7 @@ describe('group commit and cold joins', () => {
     }[];
     const snap = reader.prepare('SELECT seq FROM doc_snapshots WHERE doc_id = ?').get('doc-seq') as { seq: number };
     expect(seqs.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5].map((k) => snap.seq + k));
-    const stored = await new SqliteDocStore(db).load('doc-seq');
+    const stored = await accordStore.log.load('doc-seq');
     const fresh = new Y.Doc();
     if (stored.snapshot) Y.applyUpdate(fresh, stored.snapshot);
     for (const u of stored.updates) Y.applyUpdate(fresh, u);

@@ -52,8 +52,8 @@ describe('liveness and revocation', () => {
   });
 
   it('signing out closes the sockets opened with that session, at once', async () => {
-    const session = server.accord.services.accounts.issue(member.userId, 'session');
-    const other = server.accord.services.accounts.issue(member.userId, 'session');
+    const session = await server.accord.store.credentials.issue(member.userId, 'session');
+    const other = await server.accord.store.credentials.issue(member.userId, 'session');
     const tab = await withSession(session);
     const otherDevice = await withSession(other);
     const res = await fetch(`http://127.0.0.1:${server.port}/api/signout`, {
@@ -66,7 +66,7 @@ describe('liveness and revocation', () => {
   });
 
   it('an expired session closes its sockets when it expires', async () => {
-    const session = server.accord.services.accounts.issue(member.userId, 'session');
+    const session = await server.accord.store.credentials.issue(member.userId, 'session');
     server.accord.db
       .prepare('UPDATE credentials SET expires_at = ? WHERE user_id = ? AND kind = ?')
       .run(Date.now() + 1500, member.userId, 'session');
@@ -104,13 +104,13 @@ describe('liveness and revocation', () => {
     expect(await script.closed()).toBe(CloseCode.unauthorized);
     expect(viaOtherToken.isOpen).toBe(true);
     expect((await server.api('GET', '/api/me', undefined, issued.body.token)).status).toBe(401);
-    const audit = server.accord.services.audit.list(null).map((e) => e.action);
+    const audit = (await server.accord.store.audit.list(null)).map((e) => e.action);
     expect(audit).toEqual(expect.arrayContaining(['token.issue', 'token.revoke']));
   });
 
   it('removing a membership or changing a role closes the person’s sockets on that draft only', async () => {
     const otherDoc = await server.createDoc('Other');
-    server.accord.services.accounts.setRole(otherDoc, member.userId, 'member');
+    await server.accord.store.memberships.setRole(otherDoc, member.userId, 'member');
     const here = await join(member.token);
     const there = await RawClient.synced(`${server.wsUrl}/${otherDoc}?token=${member.token}`);
     clients.push(there);

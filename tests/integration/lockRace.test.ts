@@ -23,8 +23,7 @@ describe('locking while a member types', () => {
   };
   const para = (pid: string, what: string) => `/api/documents/${docId}/paragraphs/${pid}/${what}`;
   const storedDoc = async () => {
-    const { SqliteDocStore } = await import('../../server/store/sqliteDocStore.js');
-    const stored = await new SqliteDocStore(server.accord.db).load(docId);
+    const stored = await server.accord.store.log.load(docId);
     const doc = new Y.Doc();
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
     for (const u of stored.updates) Y.applyUpdate(doc, u);
@@ -162,7 +161,7 @@ describe('locking while a member types', () => {
     expect(lock.status).toBe(409);
     expect(lock.body.error.code).toBe('text_changed');
     expect(govOf(room.doc, 'p-race').lock).toBeNull();
-    const actions = server.accord.services.audit.list(docId).map((e) => e.action);
+    const actions = (await server.accord.store.audit.list(docId)).map((e) => e.action);
     expect(actions.filter((a) => a === 'paragraph.lock')).toEqual([]);
 
     const ok = await server.api('POST', para('p-race', 'lock'), { textHash: fresh });

@@ -24,7 +24,7 @@ describe('concurrent edits of brackets, alternatives and paragraphs converge', (
     server = await startTestServer();
     const demo = demoDraft();
     const setup = server.accord.setup;
-    const admin = server.accord.services.accounts.user('admin')!;
+    const admin = (await server.accord.store.users.get('admin'))!;
     docId = (await setup.create(admin, demo.title, demo.symbol, { draft: demo.draft, governance: demo.governance })).id;
     member1 = await server.addPerson(docId, 'member', 'Ana');
     member2 = await server.addPerson(docId, 'member', 'Lars');

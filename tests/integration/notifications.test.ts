@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { proposerLabel } from '../../shared/model/bracketRules.js';
+import type { Bracket } from '../../shared/model/draft.js';
+import { overlappingMarkKey } from '../../shared/model/markKeys.js';
 import type { AccordNotification, NotificationKind } from '../../shared/model/notifications.js';
 import { numberDraft } from '../../shared/model/numbering.js';
 import { readDraft } from '../../shared/model/readDraft.js';
-import type { RawClient } from '../support/rawClient.js';
+import { bracketAttrs } from '../../shared/model/writeDraft.js';
+import { clauseById, firstSection, indexOfClause, newClause, sendEdit, textOf } from '../support/editing.js';
+import { RawClient } from '../support/rawClient.js';
 import { type Person, silenceDraft, until } from '../support/silenceDraft.js';
 import { removeDir, startTestServer, type TestServer } from '../support/testServer.js';
 
@@ -192,7 +197,7 @@ describe('notifications', () => {
 
   it('stops listing a draft’s notifications to someone removed from it', async () => {
     expect((await mine(observer)).items).toHaveLength(1);
-    server.accord.services.accounts.removeMember(docId, observer.userId);
+    await server.accord.store.memberships.remove(docId, observer.userId);
     const after = await mine(observer);
     expect(after.items).toEqual([]);
     expect(after.unread).toBe(0);
@@ -226,5 +231,95 @@ describe('notifications', () => {
       count(forChair, 'silence_broken'),
       count(forChair, 'silence_ended'),
     ]).toEqual([0, 1, 0]);
+  });
+
+  it('tells a proposer their bracket was removed or their alternative resolved by the chair, and everyone of an extension', async () => {
+    const bracketOf = (p: Person, group: string | null): Bracket => ({
+      id: `br-${p.userId.slice(0, 6)}-${group ?? 'plain'}`,
+      by: p.userId,
+      byName: proposerLabel(p),
+      at: Date.now(),
+      group,
+    });
+    const mark = (b: Bracket, on = true) => {
+      const attrs = bracketAttrs(b);
+      return { [overlappingMarkKey('bracket', attrs)]: on ? attrs : null };
+    };
+    const url = (p: Person) => `${server.wsUrl}/${docId}?token=${p.token}`;
+    const [anaWire, kofiWire] = await Promise.all([RawClient.synced(url(ana)), RawClient.synced(url(kofi))]);
+    const chairWire = await RawClient.synced(url(chair));
+    // Paragraphs of their own (the earlier cases locked and objected to the others).
+    sendEdit(chairWire, () => {
+      const first = firstSection(chairWire.doc);
+      first.insert(first.length, [
+        newClause('n1', 'First n.'),
+        newClause('n2', 'Second n.'),
+        newClause('n3', 'Third n.'),
+        newClause('n4', 'Fourth n.'),
+      ]);
+    });
+    await until(() => [anaWire, kofiWire].every((c) => indexOfClause(c.doc, 'n4') >= 0), 'the new paragraphs');
+    try {
+      // Ana brackets "First" in n1 and "n." in n2; Kofi proposes an option before "Third" in n3 — at once.
+      const anaPlain = bracketOf(ana, null);
+      const anaOwn = { ...bracketOf(ana, null), id: `${anaPlain.id}-own` };
+      const kofiOption = bracketOf(kofi, 'g-kofi');
+      sendEdit(anaWire, () => {
+        textOf(clauseById(anaWire.doc, 'n1')).format(0, 5, mark(anaPlain));
+        textOf(clauseById(anaWire.doc, 'n2')).format(7, 2, mark(anaOwn));
+      });
+      sendEdit(kofiWire, () => textOf(clauseById(kofiWire.doc, 'n3')).insert(0, 'Other ', mark(kofiOption)));
+      await chairWire.until(
+        () =>
+          ['n1', 'n2', 'n3'].every((id) =>
+            JSON.stringify(textOf(clauseById(chairWire.doc, id)).toDelta()).includes('br-'),
+          ),
+        'the chair to see both brackets',
+      );
+      // The chair removes Ana's bracket and resolves Kofi's option (keeping the text); Ana withdraws her own.
+      sendEdit(chairWire, () => {
+        textOf(clauseById(chairWire.doc, 'n1')).format(0, 5, mark(anaPlain, false));
+        textOf(clauseById(chairWire.doc, 'n3')).delete(0, 6);
+      });
+      sendEdit(anaWire, () => textOf(clauseById(anaWire.doc, 'n2')).format(7, 2, mark(anaOwn, false)));
+      const audit = async () => (await server.accord.store.audit.list(docId)).map((e) => e.action);
+      await until(
+        async () => (await audit()).filter((a) => a === 'bracket.remove' || a === 'alternative.resolve').length === 3,
+        'the removals to be recorded',
+      );
+      expect(anaWire.notices).toEqual([]);
+      expect(chairWire.notices).toEqual([]);
+      const [n1, n3] = [await numberOf('n1'), await numberOf('n3')];
+      await until(async () => (await mine(kofi)).items.some((n) => n.kind === 'alternative_resolved'), 'Kofi told');
+      const forAna = (await mine(ana)).items.filter((n) => n.kind === 'bracket_resolved');
+      // Told once, of the chair's removal, not of her own withdrawal.
+      expect(forAna.map((n) => [n.paragraphId, n.paragraphNumber, n.actorName])).toEqual([['n1', n1, 'Chair Person']]);
+      const forKofi = (await mine(kofi)).items.filter((n) => n.kind === 'alternative_resolved');
+      expect(forKofi.map((n) => [n.paragraphId, n.paragraphNumber])).toEqual([['n3', n3]]);
+      for (const who of [kofi, chair]) {
+        expect((await mine(who)).items.some((n) => n.kind === 'bracket_resolved')).toBe(false);
+      }
+      expect((await mine(ana)).items.some((n) => n.kind === 'alternative_resolved')).toBe(false);
+    } finally {
+      for (const c of [anaWire, kofiWire, chairWire]) c.close();
+    }
+
+    // An extension: everyone but the chair, with the new deadline as the label.
+    const deadline = Date.now() + 3_600_000;
+    const started = ok(
+      await doc(
+        '/silences',
+        { scope: { kind: 'paragraphs', paragraphIds: ['n4'] }, deadline: new Date(deadline).toISOString() },
+        chair,
+      ),
+      201,
+    );
+    const to = new Date(deadline + 86_400_000).toISOString();
+    ok(await doc(`/silences/${(started.body as { id: string }).id}/extend`, { deadline: to }, chair));
+    await until(async () => (await mine(ana)).items.some((n) => n.kind === 'silence_extended'), 'the extension');
+    for (const who of [ana, kofi]) {
+      expect((await mine(who)).items.filter((n) => n.kind === 'silence_extended').map((n) => n.label)).toEqual([to]);
+    }
+    expect((await mine(chair)).items.some((n) => n.kind === 'silence_extended')).toBe(false);
   });
 });

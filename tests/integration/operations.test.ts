@@ -156,7 +156,7 @@ describe('operations: metrics, readiness and request logs', () => {
     const docId = await server.createDoc('Logged');
     const member = await server.addPerson(docId, 'member');
     const invite = await server.api<{ token: string }>('POST', `/api/documents/${docId}/invites`, { role: 'member' });
-    const signin = server.accord.services.accounts.issue(member.userId, 'signin_link');
+    const signin = await server.accord.store.credentials.issue(member.userId, 'signin_link');
     await fetch(`${server.url}/api/invites/${invite.body.token}`);
     await fetch(`${server.url}/invite/${invite.body.token}`);
     await fetch(`${server.url}/signin/${signin}`);

@@ -44,7 +44,7 @@ describe('proposals', () => {
       body,
       who,
     );
-  const auditOf = () => server.accord.services.audit.list(docId);
+  const auditOf = async () => await server.accord.store.audit.list(docId);
 
   beforeEach(async () => {
     server = await startTestServer();
@@ -100,7 +100,7 @@ describe('proposals', () => {
       () => readGovernance(witness.doc.getMap('gov')).proposals?.some((p) => p.id === res.body.id) ?? false,
       'the proposal to reach the witness',
     );
-    const entry = auditOf().find((e) => e.action === 'proposal.table');
+    const entry = (await auditOf()).find((e) => e.action === 'proposal.table');
     expect(entry?.actor).toBe(brazil.userId);
     expect(entry?.detail).toMatchObject({ proposalId: res.body.id, delegation: stored?.proposer.delegation });
   });
@@ -118,11 +118,10 @@ describe('proposals', () => {
     // Only the proposer withdraws.
     expect((await decide(kenya, p.id, 'withdraw')).status).toBe(403);
     expect((await decide(brazil, p.id, 'withdraw')).body.state).toBe('withdrawn');
-    expect(
-      auditOf()
-        .filter((e) => e.action.startsWith('proposal.'))
-        .map((e) => e.action),
-    ).toEqual(['proposal.table', 'proposal.withdraw']);
+    expect((await auditOf()).filter((e) => e.action.startsWith('proposal.')).map((e) => e.action)).toEqual([
+      'proposal.table',
+      'proposal.withdraw',
+    ]);
   });
 
   it('takes one support per delegation, never from the proposing delegation', async () => {
@@ -133,9 +132,9 @@ describe('proposals', () => {
     expect(twice.status).toBe(409);
     expect(twice.body.error?.details?.rule).toBe('already_supported');
     // Another person of the same delegation counts as the same delegation.
-    const colleague = server.accord.services.accounts.createUser('Wanjiru', kenya.affiliation);
-    server.accord.services.accounts.setRole(docId, colleague.userId, 'member');
-    const colleagueToken = server.accord.services.accounts.issue(colleague.userId, 'api_token');
+    const colleague = await server.accord.store.users.create('Wanjiru', kenya.affiliation);
+    await server.accord.store.memberships.setRole(docId, colleague.userId, 'member');
+    const colleagueToken = await server.accord.store.credentials.issue(colleague.userId, 'api_token');
     expect(
       (await server.api('POST', `/api/documents/${docId}/proposals/${p.id}/support`, undefined, colleagueToken)).status,
     ).toBe(409);
@@ -170,7 +169,7 @@ describe('proposals', () => {
     const res = await table(brazil, 'p-locked', { kind: 'replace', from: 0, to: 6, text: 'Settled' });
     expect(res.status).toBe(409);
     expect((await gov()).proposals).toEqual([]);
-    expect(auditOf().some((e) => e.action === 'proposal.table')).toBe(false);
+    expect((await auditOf()).some((e) => e.action === 'proposal.table')).toBe(false);
   });
 
   it('accepts one of two competing proposals tabled at once on one span, and rejects the other', async () => {
@@ -199,7 +198,7 @@ describe('proposals', () => {
       'decisions to reach the witness',
     );
     expect(states?.length).toBe(2);
-    const actions = auditOf().map((e) => [e.action, e.detail.proposer ?? null]);
+    const actions = (await auditOf()).map((e) => [e.action, e.detail.proposer ?? null]);
     expect(actions).toContainEqual(['proposal.accept', a.body.proposer.delegation]);
     expect(actions).toContainEqual(['proposal.reject', b.body.proposer.delegation]);
     expect((await decide(undefined, a.body.id, 'accept')).status).toBe(409); // decided once
@@ -357,11 +356,10 @@ describe('proposals', () => {
       sendEdit(fresh, () => textOf(clauseById(fresh.doc, 'p-after')).insert(0, 'Y'));
       const r = await room();
       await fresh.until(() => textOf(clauseById(r.doc, 'p-after')).toString() === 'YAfter.', 'edit accepted');
-      expect(
-        auditOf()
-          .filter((e) => e.action === 'draft.proposalsOnly')
-          .map((e) => e.detail.on),
-      ).toEqual([true, false]);
+      expect((await auditOf()).filter((e) => e.action === 'draft.proposalsOnly').map((e) => e.detail.on)).toEqual([
+        true,
+        false,
+      ]);
     });
   });
 });

@@ -85,7 +85,7 @@ describe('revisions: issued by the chair, read by everyone, immutable, compared 
 
   beforeAll(async () => {
     server = await startTestServer();
-    const admin = server.accord.services.accounts.user('admin');
+    const admin = await server.accord.store.users.get('admin');
     if (!admin) throw new Error('no admin');
     docId = (await server.accord.setup.create(admin, 'Revisions', 'EG/2026/7', { draft: fixture() })).id;
     chair = await server.addPerson(docId, 'chair', 'Carla Chair');
@@ -145,8 +145,8 @@ describe('revisions: issued by the chair, read by everyone, immutable, compared 
     }
     expect((await server.api('GET', `${url(revisions)}/9`)).status).toBe(404);
     expect((await server.api('GET', `${url(revisions)}/first`)).status).toBe(400);
-    const outsider = server.accord.services.accounts.createUser('Outsider', '');
-    const token = server.accord.services.accounts.issue(outsider.userId, 'api_token');
+    const outsider = await server.accord.store.users.create('Outsider', '');
+    const token = await server.accord.store.credentials.issue(outsider.userId, 'api_token');
     expect((await server.api('GET', url(revisions), undefined, token)).status).toBe(404);
     const audit = await server.api<{ entries: { action: string; actor: string }[] }>(
       'GET',

@@ -105,7 +105,7 @@ describe('screen links and the projection', () => {
     await expect(RawClient.connect(`${server.wsUrl}/no-such-draft?token=${link.secret}`)).rejects.toMatchObject({
       status: 403,
     });
-    expect(server.accord.services.audit.list(docId).map((e) => e.action)).not.toContain('floor.raise');
+    expect((await server.accord.store.audit.list(docId)).map((e) => e.action)).not.toContain('floor.raise');
   });
 
   it('closes the screen at once when the chair revokes its link, and the link opens nothing after', async () => {
@@ -126,7 +126,7 @@ describe('screen links and the projection', () => {
     expect((await server.api('POST', '/api/screen', { token: link.secret }, 'none')).status).toBe(404);
     // The other link's screen is untouched.
     expect(overflow.isOpen).toBe(true);
-    expect(server.accord.services.audit.list(docId).map((e) => e.action)).toEqual(
+    expect((await server.accord.store.audit.list(docId)).map((e) => e.action)).toEqual(
       expect.arrayContaining(['screen.link', 'screen.revoke']),
     );
   });
@@ -158,7 +158,7 @@ describe('screen links and the projection', () => {
     expect((await server.api('PUT', `/api/documents/${docId}/screen/driver`, { userId: observer.userId })).status).toBe(
       404,
     );
-    const actions = server.accord.services.audit.list(docId).map((e) => e.action);
+    const actions = (await server.accord.store.audit.list(docId)).map((e) => e.action);
     expect(actions.filter((a) => a === 'screen.driver')).toHaveLength(1);
   });
 });

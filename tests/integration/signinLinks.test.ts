@@ -22,7 +22,7 @@ describe('one-time sign-in links', () => {
     base = `http://127.0.0.1:${server.port}`;
     const docId = await server.createDoc();
     userId = (await server.addPerson(docId, 'member', 'Lena Link')).userId;
-    link = server.accord.services.accounts.issue(userId, 'signin_link');
+    link = await server.accord.store.credentials.issue(userId, 'signin_link');
   });
   afterEach(async () => {
     await server.stop();
@@ -55,7 +55,7 @@ describe('one-time sign-in links', () => {
     const again = await post(link);
     expect(again.status).toBe(400);
     expect(((await again.json()) as { error: { code: string } }).error.code).toBe('signin_invalid');
-    const audit = server.accord.services.audit.list(null).filter((e) => e.action === 'session.signin');
+    const audit = (await server.accord.store.audit.list(null)).filter((e) => e.action === 'session.signin');
     expect(audit.map((e) => e.actor)).toEqual([userId]);
   });
 

@@ -3,11 +3,12 @@ import * as Y from 'yjs';
 import { encodeSyncUpdate } from '../../shared/protocol/frames.js';
 import { decodeNotice } from '../../shared/protocol/notice.js';
 import { craftUpdate, lastCharId } from '../support/craftUpdate.js';
-import { sendEdit, textOf } from '../support/editing.js';
+import { newClause, sendEdit, textOf } from '../support/editing.js';
 import { RawClient } from '../support/rawClient.js';
 import {
   clockAt,
   expectRule,
+  newSection,
   type Person,
   serverState,
   silenceApi,
@@ -22,6 +23,16 @@ function clauseIn(doc: Y.Doc, id: string): Y.XmlElement {
     for (const c of s.toArray()) if (c instanceof Y.XmlElement && c.getAttribute('id') === id) return c;
   }
   throw new Error(`no clause ${id}`);
+}
+
+function hasClause(doc: Y.Doc, id: string): boolean {
+  return doc
+    .getXmlFragment('default')
+    .toArray()
+    .some(
+      (s) =>
+        s instanceof Y.XmlElement && s.toArray().some((c) => c instanceof Y.XmlElement && c.getAttribute('id') === id),
+    );
 }
 
 function sectionIn(doc: Y.Doc, id: string): { index: number; el: Y.XmlElement } {
@@ -48,7 +59,8 @@ describe('silence procedure', () => {
     clients.push(c);
     return c;
   };
-  const auditOf = (action: string) => server.accord.services.audit.list(docId).filter((e) => e.action === action);
+  const auditOf = async (action: string) =>
+    (await server.accord.store.audit.list(docId)).filter((e) => e.action === action);
 
   beforeEach(async () => {
     server = await startTestServer({ env: { DEADLINE_POLL_MS: 100 } });
@@ -151,6 +163,66 @@ describe('silence procedure', () => {
     expect(textOf(clauseIn(witness.doc, 'b2')).toString()).toBe('Second b.');
   });
 
+  it('closes a section under silence to new paragraphs (and a draft under silence to new ones anywhere), for the chair too', async () => {
+    const started = await api.start({
+      scope: { kind: 'section', sectionId: 's-b' },
+      deadline: new Date(Date.now() + 60_000).toISOString(),
+    });
+    expect(started.status).toBe(201);
+    const witness = await join(ADMIN_TOKEN);
+    const room = await server.accord.services.rooms.get(docId);
+    const refused = async (c: RawClient, n: number, what: string) => {
+      await c.until(() => c.notices.length === n, what);
+      expect(decodeNotice(c.notices[n - 1] as string)?.code, what).toBe('section_silenced');
+    };
+    // Three delegations at once: one appends a paragraph to the section, one slips one between
+    // two frozen paragraphs, the chair adds one at its start.
+    const [ana, kofi] = [await join(brazil.token), await join(kenya.token)];
+    sendEdit(ana, () =>
+      sectionIn(ana.doc, 's-b').el.insert(sectionIn(ana.doc, 's-b').el.length, [newClause('b4', 'New b.')]),
+    );
+    sendEdit(kofi, () => {
+      const el = sectionIn(kofi.doc, 's-b').el;
+      const at = el.toArray().findIndex((c) => c instanceof Y.XmlElement && c.getAttribute('id') === 'b2');
+      el.insert(at, [newClause('b1bis', 'Between.')]);
+    });
+    sendEdit(chair, () => sectionIn(chair.doc, 's-b').el.insert(1, [newClause('b0', 'Chair first.')]));
+    await Promise.all([refused(ana, 1, 'append'), refused(kofi, 1, 'between'), refused(chair, 1, 'the chair')]);
+    // The other section and a new section stay open (from a fresh session, as the editor starts one).
+    const fresh = await join(brazil.token);
+    sendEdit(fresh, () => {
+      const first = fresh.doc.getXmlFragment('default').get(0) as Y.XmlElement;
+      first.insert(first.length, [newClause('a4', 'Open a.')]);
+      const root = fresh.doc.getXmlFragment('default');
+      root.insert(root.length, [newSection('s-c', 'Section C', [newClause('c1', 'Open c.')])]);
+    });
+    await witness.until(() => hasClause(witness.doc, 'a4') && hasClause(witness.doc, 'c1'), 'open additions');
+    for (const id of ['b4', 'b1bis', 'b0']) {
+      expect(hasClause(room.doc, id), id).toBe(false);
+      expect(hasClause(witness.doc, id), id).toBe(false);
+    }
+    expect(sectionIn(room.doc, 's-b').el.length).toBe(4); // heading + b1..b3
+
+    // Once the silence is over the section takes paragraphs again.
+    expect((await api.end(started.body.id)).status).toBe(200);
+    const after = await join(kenya.token);
+    sendEdit(after, () =>
+      sectionIn(after.doc, 's-b').el.insert(sectionIn(after.doc, 's-b').el.length, [newClause('b4', 'Later b.')]),
+    );
+    await witness.until(() => hasClause(witness.doc, 'b4'), 'addition after the silence');
+
+    // A silence on the whole draft closes every section, a new one included.
+    const whole = await api.start({ scope: { kind: 'draft' }, deadline: new Date(Date.now() + 60_000).toISOString() });
+    expect(whole.status).toBe(201);
+    const late = await join(kenya.token);
+    sendEdit(late, () => {
+      const root = late.doc.getXmlFragment('default');
+      root.insert(root.length, [newSection('s-d', 'Section D', [newClause('d1', 'Sneaked in.')])]);
+    });
+    await refused(late, 1, 'a new section under a draft silence');
+    expect(hasClause(room.doc, 'd1')).toBe(false);
+  });
+
   it('lets only the chair start, extend or end a silence, whatever a member or observer sends; observers cannot break it', async () => {
     const body = { scope: { kind: 'draft' }, deadline: new Date(Date.now() + 60_000).toISOString(), role: 'chair' };
     for (const who of [brazil, observer]) {
@@ -171,9 +243,9 @@ describe('silence procedure', () => {
     const { silence } = await serverState(server, docId);
     expect(silence.silences[0]).toMatchObject({ state: 'running', deadline: Date.parse(body.deadline), breaks: [] });
     expect(Object.keys(silence.frozen).sort()).toEqual(['a1', 'b1']);
-    expect(auditOf('silence.start')).toHaveLength(1);
-    expect(auditOf('silence.extend')).toHaveLength(0);
-    expect(auditOf('silence.end')).toHaveLength(0);
+    expect(await auditOf('silence.start')).toHaveLength(1);
+    expect(await auditOf('silence.extend')).toHaveLength(0);
+    expect(await auditOf('silence.end')).toHaveLength(0);
   });
 
   it('leaves out of a draft or section what cannot be agreed, refuses it when chosen, and refuses paragraphs already under silence', async () => {
@@ -225,7 +297,7 @@ describe('silence procedure', () => {
     });
     expect(objection?.author.delegation).toBeTruthy();
     expect(Object.keys(silence.frozen).sort()).toEqual(['b1', 'b3']);
-    const [entry] = auditOf('silence.break');
+    const [entry] = await auditOf('silence.break');
     expect(entry).toMatchObject({
       actor: brazil.userId,
       detail: { paragraphId: 'b2', delegation: objection?.author.delegation },
@@ -261,7 +333,7 @@ describe('silence procedure', () => {
     expect(gov.objections.filter((o) => o.state === 'standing').map((o) => o.paragraphId)).toEqual(['a1']);
     expect(silence.frozen).toEqual({});
     expect(silence.silences[0]?.outcome).toMatchObject({ agreed: ['a2', 'a3'], locked: ['a2', 'a3'], by: null });
-    const expired = auditOf('silence.expire');
+    const expired = await auditOf('silence.expire');
     expect(expired).toHaveLength(1);
     expect(expired[0]).toMatchObject({ actor: null, detail: { agreed: ['a2', 'a3'], broken: ['a1'] } });
     // Agreed on this text: the agreement records its hash like the chair's own.
@@ -288,9 +360,9 @@ describe('silence procedure', () => {
     expect(silence.silences.map((s) => s.state)).toEqual(['running', 'ended']);
     expect(Object.keys(silence.frozen).sort()).toEqual(['b1', 'b2', 'b3']);
     expect(gov.statuses.a1 ?? 'draft').toBe('draft');
-    expect(auditOf('silence.expire')).toHaveLength(0);
-    expect(auditOf('silence.extend')[0]?.detail).toMatchObject({ from: new Date(first).toISOString() });
-    expect(auditOf('silence.end')[0]?.detail).toMatchObject({ released: ['a1'], reason: 'Text withdrawn' });
+    expect(await auditOf('silence.expire')).toHaveLength(0);
+    expect((await auditOf('silence.extend'))[0]?.detail).toMatchObject({ from: new Date(first).toISOString() });
+    expect((await auditOf('silence.end'))[0]?.detail).toMatchObject({ released: ['a1'], reason: 'Text withdrawn' });
     // An ended silence cannot be extended or broken.
     expectRule(await api.extend(b.body.id, first + 90_000), 'silence_closed');
     expectRule(await api.breakOn('a1', 'late', brazil), 'not_under_silence');

@@ -71,22 +71,21 @@ describe('the speaker queue', () => {
     removeDir(server.dataDir);
   });
 
-  const accounts = () => server.accord.services.accounts;
   const url = (docId: string, token: string) => `${server.wsUrl}/${docId}?token=${token}`;
   /** A person in a role; with `sameAs`, in that person's delegation. */
   const person = async (docId: string, role: Role, sameAs?: Person): Promise<Person> => {
     const p = await server.addPerson(docId, role);
     if (sameAs) {
-      const d = accounts().delegations.ofMember(docId, sameAs.userId);
-      accounts().setRole(docId, p.userId, role, d?.id ?? null);
+      const d = await server.accord.store.delegations.ofMember(docId, sameAs.userId);
+      await server.accord.store.memberships.setRole(docId, p.userId, role, d?.id ?? null);
     }
-    return { ...p, delegation: accounts().delegations.ofMember(docId, p.userId)?.code ?? '' };
+    return { ...p, delegation: (await server.accord.store.delegations.ofMember(docId, p.userId))?.code ?? '' };
   };
   const serverRoom = async (docId: string) =>
     readMeetingRoom((await server.accord.services.rooms.get(docId)).doc.getMap(GOVERNANCE_ROOT));
   const clientRoom = (c: RawClient) => readMeetingRoom(c.doc.getMap(GOVERNANCE_ROOT));
-  const floorAudit = (docId: string) =>
-    server.accord.services.audit.list(docId).filter((e) => e.action.startsWith('floor.'));
+  const floorAudit = async (docId: string) =>
+    (await server.accord.store.audit.list(docId)).filter((e) => e.action.startsWith('floor.'));
   const firstParagraph = async (docId: string) => {
     const doc = (await server.accord.services.rooms.get(docId)).doc;
     const id = readDraft(doc.getXmlFragment(EDITOR_ROOT)).sections[0]?.paragraphs[0]?.id;
@@ -180,7 +179,7 @@ describe('the speaker queue', () => {
 
         const room = await serverRoom(docId);
         // The server's serial order, as recorded, replayed through the model: the same queue.
-        expect(shape(room)).toEqual(replay(floorAudit(docId)));
+        expect(shape(room)).toEqual(replay(await floorAudit(docId)));
         // One flag per delegation, in order of arrival.
         const delegations = room.queue.map((f) => f.delegation);
         expect(new Set(delegations).size).toBe(delegations.length);
@@ -222,6 +221,42 @@ describe('the speaker queue', () => {
     expect((await serverRoom(docId)).queue.at(-1)?.id).toBe(again.body.id);
   });
 
+  it('takes the flag of a member removed, made observer or moved to another delegation off the queue, live', async () => {
+    const docId = await server.createDoc('Leaving members');
+    const [removed, observer, moved, stays, colleague] = [
+      await person(docId, 'member'),
+      await person(docId, 'member'),
+      await person(docId, 'member'),
+      await person(docId, 'member'),
+      await person(docId, 'member'),
+    ] as [Person, Person, Person, Person, Person];
+    const witness = await RawClient.synced(url(docId, ADMIN_TOKEN));
+    clients.push(witness);
+    for (const p of [removed, observer, moved, stays]) expect((await raise(docId, p)).status).toBe(201);
+    const newHome = (await server.accord.store.delegations.ofMember(docId, colleague.userId))?.id;
+    const base = `/api/documents/${docId}/members`;
+    // The chair's three changes and a fourth member's raise, all at once.
+    const results = await Promise.all([
+      server.api('DELETE', `${base}/${removed.userId}`),
+      server.api('PATCH', `${base}/${observer.userId}`, { role: 'observer' }),
+      server.api('PATCH', `${base}/${moved.userId}`, { role: 'member', delegationId: newHome }),
+      raise(docId, colleague),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 201]);
+    const room = await serverRoom(docId);
+    expect(room.queue.map((f) => f.delegation).sort()).toEqual([stays.delegation, colleague.delegation].sort());
+    // Recorded as removals by the chair, with the reason, and the log still replays to the queue.
+    const removals = (await floorAudit(docId)).filter((e) => e.action === 'floor.remove');
+    expect(removals.map((e) => e.detail.reason).sort()).toEqual(
+      ['became_observer', 'delegation_changed', 'member_removed'].sort(),
+    );
+    expect(shape(room)).toEqual(replay(await floorAudit(docId)));
+    await witness.until(() => JSON.stringify(shape(clientRoom(witness))) === JSON.stringify(shape(room)), 'the queue');
+    // A role change that keeps the delegation (member → chair) leaves the flag up.
+    expect((await server.api('PATCH', `${base}/${stays.userId}`, { role: 'chair' })).status).toBe(200);
+    expect((await serverRoom(docId)).queue.some((f) => f.raisedBy.id === stays.userId)).toBe(true);
+  });
+
   it('refuses members who give the floor and observers who raise a flag, whatever they send', async () => {
     const docId = await server.createDoc('Roles');
     const member = await person(docId, 'member');
@@ -253,7 +288,7 @@ describe('the speaker queue', () => {
     const res = await raise(docId, other);
     expect(res.body.delegation).toBe(other.delegation);
     expect(JSON.stringify((await serverRoom(docId)).queue.slice(0, 1))).toBe(JSON.stringify(JSON.parse(before).queue));
-    expect(floorAudit(docId).map((e) => e.action)).toEqual(['floor.raise', 'floor.raise']);
+    expect((await floorAudit(docId)).map((e) => e.action)).toEqual(['floor.raise', 'floor.raise']);
   });
 
   it('refuses a client that writes the queue itself over the raw wire', async () => {
@@ -269,7 +304,7 @@ describe('the speaker queue', () => {
     c.send(encodeSyncUpdate(update));
     await c.until(() => c.notices.length > 0, 'a refusal');
     expect((await serverRoom(docId)).queue).toEqual([]);
-    expect(floorAudit(docId)).toEqual([]);
+    expect(await floorAudit(docId)).toEqual([]);
     // The admin token here is the chair's: the chair cannot forge a queue over the wire either.
     const chair = await RawClient.synced(url(docId, ADMIN_TOKEN));
     clients.push(chair);

@@ -27,7 +27,7 @@ describe('when the store fails', () => {
       call,
       new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the request never settled')), 10_000)),
     ]);
-  const auditActions = () => server.accord.services.audit.list(docId).map((e) => e.action);
+  const auditActions = async () => (await server.accord.store.audit.list(docId)).map((e) => e.action);
   const freshView = async () => {
     const c = await RawClient.synced(`${server.wsUrl}/${docId}?token=${ADMIN_TOKEN}`);
     clients.push(c);
@@ -62,12 +62,12 @@ describe('when the store fails', () => {
     expect(await watcher.closed()).toBe(CloseCode.internalError);
     repairTable('doc_updates');
 
-    expect(auditActions()).not.toContain('paragraph.lock');
+    expect(await auditActions()).not.toContain('paragraph.lock');
     const doc = await freshView();
     expect(govOf(doc, 'p1')).toMatchObject({ status: 'agreed', lock: null });
     // The draft works again: the same command now succeeds.
     expect((await settled(server.api('POST', para('p1', 'lock')))).status).toBe(200);
-    expect(auditActions()).toContain('paragraph.lock');
+    expect(await auditActions()).toContain('paragraph.lock');
   });
 
   it('every request waiting on the failed room is answered, none hangs', async () => {
@@ -81,7 +81,7 @@ describe('when the store fails', () => {
     const statuses = (await settled(Promise.all(calls))).map((r) => r.status);
     expect(statuses).toEqual([503, 503, 503, 503]);
     repairTable('doc_updates');
-    expect(auditActions()).toEqual(expect.not.arrayContaining(['paragraph.lock', 'objection.lodge']));
+    expect(await auditActions()).toEqual(expect.not.arrayContaining(['paragraph.lock', 'objection.lodge']));
     const doc = await freshView();
     expect(govOf(doc, 'p1')).toMatchObject({ status: 'agreed', lock: null });
     expect(govOf(doc, 'p2').status).toBe('draft');

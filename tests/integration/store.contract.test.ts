@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccordStore } from '../../server/store/accordStore.js';
 import type { ClaimedJob } from '../../server/store/repos/jobRepo.js';
 import type { Lease } from '../../server/store/repos/leaseRepo.js';
+import type { StoreRepos } from '../../server/store/repos/storeRepos.js';
 import { StaleWriteError, type StaleWriteReason } from '../../server/store/staleWriteError.js';
+import type { Comment } from '../../shared/model/comments.js';
 import { propertyRuns } from '../support/propertyRuns.js';
 import { type OpenedStore, storeAdapters } from '../support/storeAdapters.js';
 
@@ -540,6 +542,191 @@ describe.each(storeAdapters)('store contract on $dialect', (adapter) => {
     });
   });
 
+  describe('comments', () => {
+    const comment = (doc: string, over: Partial<Comment> = {}): Comment => {
+      const id = over.id ?? randomUUID();
+      return {
+        id,
+        docId: doc,
+        threadId: id,
+        paragraphId: 'p1',
+        anchor: { from: { type: null, tname: null, item: { client: 1, clock: 2 }, assoc: 0 }, to: { assoc: -1 } },
+        quote: 'should',
+        visibility: 'group',
+        delegation: 'BRA',
+        author: { id: 'u-bra', name: 'Ana', affiliation: 'Brazil', delegation: 'BRA' },
+        type: 'general',
+        text: 'A comment',
+        createdAt: now(),
+        editedAt: null,
+        resolved: null,
+        became: null,
+        rev: 1,
+        ...over,
+      };
+    };
+
+    it("serves each reader the group's comments and their own delegation's, nothing else", async () => {
+      const doc = await newDoc();
+      const group = comment(doc, { text: 'group' });
+      const bra = comment(doc, { visibility: 'delegation', text: 'Brazil only' });
+      const ken = comment(doc, {
+        visibility: 'delegation',
+        delegation: 'KEN',
+        author: { id: 'u-ken', name: 'Kofi', affiliation: 'Kenya', delegation: 'KEN' },
+        text: 'Kenya only',
+      });
+      for (const c of [group, bra, ken]) await store.comments.insert(c);
+      const texts = async (d: string | null) => (await store.comments.visible(doc, d)).map((c) => c.text).sort();
+      expect(await texts('BRA')).toEqual(['Brazil only', 'group']);
+      expect(await texts('KEN')).toEqual(['Kenya only', 'group']);
+      expect(await texts('NOR')).toEqual(['group']);
+      expect(await texts(null)).toEqual(['group']);
+      expect(await store.comments.get(doc, bra.id)).toEqual(bra);
+      expect(await store.comments.get(randomUUID(), bra.id)).toBeNull();
+      // The database itself refuses a delegation comment without a delegation.
+      await expect(
+        opened.raw(
+          `INSERT INTO comments (id, doc_id, thread_id, paragraph_id, quote, visibility, delegation, author_id,
+             author_name, author_affiliation, type, text, created_at) VALUES (?, ?, ?, 'p', '', 'delegation', NULL,
+             'u', 'n', 'a', 'general', 't', 1)`,
+          ['x1', doc, 'x1'],
+        ),
+      ).rejects.toThrow();
+    });
+
+    it('updates with a new rev, deletes, and lets exactly one of concurrent resolutions of a thread win', async () => {
+      const doc = await newDoc();
+      const root = comment(doc);
+      await store.comments.insert(root);
+      const reply = comment(doc, {
+        threadId: root.id,
+        anchor: null,
+        quote: '',
+        text: 'reply',
+        createdAt: root.createdAt + 1,
+      });
+      await store.comments.insert(reply);
+      const edited = await store.comments.update(doc, reply.id, { text: 'edited', editedAt: 5 });
+      expect(edited).toMatchObject({ text: 'edited', editedAt: 5, rev: 2 });
+      expect(await store.comments.update(doc, randomUUID(), { text: 'x' })).toBeNull();
+      const by = { id: 'u-chair', name: 'Chair', affiliation: '' };
+      // Eight resolvers at once, each reading the thread under its lock: one resolves, the others see it resolved.
+      const outcomes = await Promise.all(
+        Array.from({ length: 8 }, (_, n) =>
+          store.transaction(async (tx) => {
+            const thread = await tx.comments.lockThread(doc, root.id);
+            expect(thread.map((c) => c.id)).toEqual([root.id, reply.id]);
+            if (thread[0]?.resolved) return 'already';
+            await tx.comments.update(doc, root.id, { resolved: { by: { ...by, id: `u${n}` }, at: n } });
+            return 'resolved';
+          }),
+        ),
+      );
+      expect(outcomes.filter((o) => o === 'resolved')).toHaveLength(1);
+      const resolved = await store.comments.get(doc, root.id);
+      expect(resolved?.rev).toBe(2);
+      expect(resolved?.resolved?.by.name).toBe('Chair');
+      const reopened = await store.comments.update(doc, root.id, {
+        resolved: null,
+        became: { kind: 'proposal', id: 'p9' },
+      });
+      expect(reopened).toMatchObject({ resolved: null, became: { kind: 'proposal', id: 'p9' }, rev: 3 });
+      expect(await store.comments.delete(doc, [root.id, reply.id])).toBe(2);
+      expect(await store.comments.visible(doc, 'BRA')).toEqual([]);
+    });
+  });
+
+  describe('group commit, audit listeners, notifications, screen links', () => {
+    it('commits the parts of a group together; a failing part is rolled back alone', async () => {
+      const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+      await store.log.append({ docId: b, expectedSeq: 0, updates: [bytes(1)], epoch: null });
+      const part = (doc: string, expectedSeq: number) => async (tx: StoreRepos) => {
+        const seq = await tx.log.append({ docId: doc, expectedSeq, updates: [bytes(7)], epoch: null });
+        await tx.audit.append(doc, { actor: 'u', action: 'text.edit', detail: {} });
+        return seq;
+      };
+      // b's room believes its log is empty: its part fails, a's and c's are stored.
+      const outcomes = await store.group([part(a, 0), part(b, 0), part(c, 0)]);
+      expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
+      const failed = outcomes[1];
+      expect(failed && !failed.ok && failed.error).toBeInstanceOf(StaleWriteError);
+      expect((await store.log.load(a)).lastSeq).toBe(1);
+      expect((await store.log.load(b)).updates).toEqual([bytes(1)]);
+      expect(await store.audit.list(b)).toEqual([]);
+      expect((await store.audit.list(c)).map((e) => e.action)).toEqual(['text.edit']);
+    });
+
+    it('runs audit listeners inside the event’s transaction: their writes commit or roll back with it', async () => {
+      const docId = await newDoc();
+      const user = await store.users.create('Reader', 'Delegation of Tests');
+      await store.memberships.setRole(docId, user.userId, 'member');
+      const failures: string[] = [];
+      const committed: string[] = [];
+      const second = await opened.reopen();
+      second.onAudited({
+        wants: (action) => action.startsWith('contract.'),
+        async recorded(entry, tx, afterCommit) {
+          if (entry.action === 'contract.broken') throw new Error('listener failed');
+          const [id] = await tx.notifications.insert(
+            [
+              {
+                userId: user.userId,
+                docId,
+                kind: 'revision_issued',
+                paragraphId: null,
+                paragraphNumber: null,
+                label: entry.action,
+                actorName: null,
+              },
+            ],
+            entry.at,
+          );
+          afterCommit(() => committed.push(id ?? ''));
+        },
+        failed: (_err, entry) => failures.push(entry.action),
+      });
+      await second.audit.append(docId, { actor: null, action: 'contract.kept', detail: {} });
+      await expect(
+        second.transaction(async (tx) => {
+          await tx.audit.append(docId, { actor: null, action: 'contract.undone', detail: {} });
+          throw new Error('the event is rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      await second.audit.append(docId, { actor: null, action: 'contract.broken', detail: {} });
+      const page = await store.notifications.list(user.userId, 10, null);
+      expect(page.items.map((n) => n.label)).toEqual(['contract.kept']);
+      expect(page.unread).toBe(1);
+      expect(committed).toEqual([page.items[0]?.id]);
+      // The listener's failure is contained: the entry it heard of is kept, and the chain is intact.
+      expect(failures).toEqual(['contract.broken']);
+      expect((await store.audit.list(docId)).map((e) => e.action)).toEqual(['contract.kept', 'contract.broken']);
+      expect((await store.audit.verify(docId)).intact).toBe(true);
+      expect(await store.notifications.markRead(user.userId, page.items[0]?.id ?? '', now())).toBe(true);
+      expect((await store.notifications.list(user.userId, 10, null)).unread).toBe(0);
+      // Removed from the draft: nothing about it is listed any more.
+      await store.memberships.remove(docId, user.userId);
+      expect((await store.notifications.list(user.userId, 10, null)).items).toEqual([]);
+    });
+
+    it('keeps a screen link’s secret hashed, opens its own draft only, and revokes it', async () => {
+      const docId = await newDoc();
+      const { link, secret } = await store.screenLinks.create(docId, 'Room A', 'chair');
+      expect(await store.screenLinks.check(secret)).toEqual(link);
+      expect(await store.screenLinks.check(`${secret}x`)).toBeNull();
+      expect(await store.screenLinks.list(docId)).toEqual([link]);
+      expect(await store.screenLinks.valid(link.id)).toBe(true);
+      const rows = (await opened.raw('SELECT hash FROM screen_links WHERE id = ?', [link.id])) as Array<{
+        hash: string;
+      }>;
+      expect(rows[0]?.hash).not.toContain(secret);
+      expect(await store.screenLinks.revoke(await newDoc(), link.id)).toBe(false);
+      expect(await store.screenLinks.revoke(docId, link.id)).toBe(true);
+      expect(await store.screenLinks.valid(link.id)).toBe(false);
+      expect(await store.screenLinks.check(secret)).toBeNull();
+    });
+  });
+
   it('sees what another store over the same data committed (a restart, a second node)', async () => {
     const doc = randomUUID();
     await store.log.append({ docId: doc, expectedSeq: 0, updates: [bytes(1)], epoch: null });
@@ -547,5 +734,83 @@ describe.each(storeAdapters)('store contract on $dialect', (adapter) => {
     expect((await other.log.load(doc)).updates).toEqual([bytes(1)]);
     expect(await other.log.append({ docId: doc, expectedSeq: 1, updates: [bytes(2)], epoch: null })).toBe(2);
     expect(await store.log.lastSeq(doc)).toBe(2);
+  });
+
+  describe('notification mail: confirmed addresses, delivery, what was mailed (store migration 8)', () => {
+    it('confirms an address only for its own person, once, in time, while it is still the one set', async () => {
+      const [ana, mallory] = [await store.users.create('Ana', 'A'), await store.users.create('Mallory', 'M')];
+      await store.notifications.setEmail(ana.userId, 'ana@a.test');
+      expect(await store.notifications.mailTarget(ana.userId)).toBeNull();
+      await store.notifications.addVerification({
+        userId: ana.userId,
+        email: 'ana@a.test',
+        hash: 'h-ana',
+        expiresAt: now() + 60_000,
+      });
+      expect(await store.notifications.confirm(mallory.userId, 'h-ana')).toBeNull();
+      // Concurrent redemptions by the owner: exactly one wins.
+      const tries = await Promise.all([1, 2, 3].map(() => store.notifications.confirm(ana.userId, 'h-ana')));
+      expect(tries.filter((t) => t === 'ana@a.test')).toHaveLength(1);
+      expect(await store.notifications.mailTarget(ana.userId)).toEqual({
+        email: 'ana@a.test',
+        delivery: 'immediate',
+        timeZone: null,
+      });
+      // Setting the same address keeps the confirmation; another one starts unconfirmed and voids old links.
+      await store.notifications.setEmail(ana.userId, 'ana@a.test');
+      expect((await store.notifications.settings(ana.userId)).verified).toBe(true);
+      await store.notifications.addVerification({
+        userId: ana.userId,
+        email: 'ana@b.test',
+        hash: 'h-old',
+        expiresAt: now() + 60_000,
+      });
+      await store.notifications.setEmail(ana.userId, 'ana@c.test');
+      expect(await store.notifications.confirm(ana.userId, 'h-old')).toBeNull();
+      expect(await store.notifications.mailTarget(ana.userId)).toBeNull();
+      // Expired.
+      await store.notifications.addVerification({
+        userId: ana.userId,
+        email: 'ana@c.test',
+        hash: 'h-late',
+        expiresAt: now() + 1000,
+      });
+      expect(await store.notifications.lastVerificationAt(ana.userId)).toBeGreaterThan(0);
+      later(1001);
+      expect(await store.notifications.confirm(ana.userId, 'h-late')).toBeNull();
+      await store.notifications.setDelivery(ana.userId, 'digest', 'Asia/Tokyo');
+      expect(await store.notifications.settings(ana.userId)).toEqual({
+        email: 'ana@c.test',
+        verified: false,
+        delivery: 'digest',
+        timeZone: 'Asia/Tokyo',
+      });
+    });
+
+    it('lists unread notifications not mailed yet, oldest first, on drafts the person is still on', async () => {
+      const docId = await newDoc();
+      const reader = await store.users.create('Reader', 'R');
+      await store.memberships.setRole(docId, reader.userId, 'member');
+      const draft = (label: string) => ({
+        userId: reader.userId,
+        docId,
+        kind: 'revision_issued' as const,
+        paragraphId: null,
+        paragraphNumber: null,
+        label,
+        actorName: null,
+      });
+      const [first] = await store.notifications.insert([draft('one')], now());
+      const [second] = await store.notifications.insert([draft('two')], now() + 1);
+      const [third] = await store.notifications.insert([draft('three')], now() + 2);
+      await store.notifications.markRead(reader.userId, second ?? '', now());
+      expect((await store.notifications.unmailed(reader.userId, 10)).map((n) => n.label)).toEqual(['one', 'three']);
+      await store.notifications.markMailed([first ?? '', third ?? ''], now());
+      expect(await store.notifications.unmailed(reader.userId, 10)).toEqual([]);
+      const [fourth] = await store.notifications.insert([draft('four')], now() + 3);
+      expect((await store.notifications.unmailed(reader.userId, 10)).map((n) => n.id)).toEqual([fourth]);
+      await store.memberships.remove(docId, reader.userId);
+      expect(await store.notifications.unmailed(reader.userId, 10)).toEqual([]);
+    });
   });
 });

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { openSqliteStore } from '../../server/store/openSqliteStore.js';
 import { openSqlite } from '../../server/store/sqliteDatabase.js';
-import { SqliteDocStore } from '../../server/store/sqliteDocStore.js';
 import { CloseCode } from '../../shared/protocol/closeCodes.js';
 import { clauseString } from '../support/draftPaths.js';
 import { RawClient } from '../support/rawClient.js';
@@ -43,10 +43,16 @@ describe('the store is checked when it is loaded', () => {
   }
 
   /** Appends a raw row to the document's update log, as an old version or a hand edit could. */
+  /** Writes past the guard, as a hand-edited row or an old version would have. */
   function appendRaw(dataDir: string, docId: string, update: Uint8Array, snapshot = false): void {
     const db = openSqlite(dataDir, 'NORMAL');
     if (snapshot) db.prepare('UPDATE doc_snapshots SET data = ? WHERE doc_id = ?').run(update, docId);
-    else void new SqliteDocStore(db).append(docId, [update]);
+    else {
+      db.prepare(
+        `INSERT INTO doc_updates (doc_id, seq, data) SELECT ?, coalesce(max(seq), 0) + 1, ? FROM (
+           SELECT seq FROM doc_updates WHERE doc_id = ? UNION ALL SELECT seq FROM doc_snapshots WHERE doc_id = ?)`,
+      ).run(docId, update, docId, docId);
+    }
     db.close();
   }
 
@@ -61,9 +67,9 @@ describe('the store is checked when it is loaded', () => {
     evil.getXmlFragment('evil').insert(0, [new Y.XmlElement('script')]);
     appendRaw(dataDir, docId, Y.encodeStateAsUpdate(evil));
     // And a script element inside the draft's section, built on what is stored.
-    const db = openSqlite(dataDir, 'NORMAL');
-    const stored = await new SqliteDocStore(db).load(docId);
-    db.close();
+    const store = await openSqliteStore(openSqlite(dataDir, 'NORMAL'));
+    const stored = await store.log.load(docId);
+    await store.close();
     const copy = new Y.Doc();
     if (stored.snapshot) Y.applyUpdate(copy, stored.snapshot);
     for (const u of stored.updates) Y.applyUpdate(copy, u);

@@ -6,7 +6,7 @@ import type { TestServer } from './testServer.js';
 
 /** A draft with one section holding these paragraphs (ids p1, p2, …), created by the admin. */
 export async function seedDraft(server: TestServer, title: string, paragraphs: Array<string | InlineRun[]>) {
-  const admin = server.accord.services.accounts.user('admin');
+  const admin = await server.accord.store.users.get('admin');
   if (!admin) throw new Error('no admin');
   const draft: Draft = {
     sections: [

@@ -1,6 +1,5 @@
 import { expect } from 'vitest';
 import * as Y from 'yjs';
-import { SqliteDocStore } from '../../server/store/sqliteDocStore.js';
 import { encodeSyncUpdate } from '../../shared/protocol/frames.js';
 import { decodeNotice, type Notice } from '../../shared/protocol/notice.js';
 import { clauseById, firstSection, indexOfClause, newClause, sendEdit, textOf } from './editing.js';
@@ -85,21 +84,21 @@ export class GuardHarness {
   async storedDoc(): Promise<Y.Doc> {
     const room = await this.room();
     await room.flushed();
-    const stored = await new SqliteDocStore(this.server.accord.db).load(this.docId);
+    const stored = await this.server.accord.store.log.load(this.docId);
     const doc = new Y.Doc();
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
     for (const u of stored.updates) Y.applyUpdate(doc, u);
     return doc;
   }
 
-  auditActions(): string[] {
-    return this.server.accord.services.audit
-      .list(this.docId)
-      .map((e) => `${e.actor}:${e.action}:${JSON.stringify(e.detail)}`);
+  async auditActions(): Promise<string[]> {
+    return (await this.server.accord.store.audit.list(this.docId)).map(
+      (e) => `${e.actor}:${e.action}:${JSON.stringify(e.detail)}`,
+    );
   }
 
   async snapshot(): Promise<{ server: Uint8Array; audit: string[] }> {
-    return { server: Y.encodeStateVector(await this.serverDoc()), audit: this.auditActions() };
+    return { server: Y.encodeStateVector(await this.serverDoc()), audit: await this.auditActions() };
   }
 
   /** Asserts the refusal reached `c`, and the server, the store, the witness and the audit log are unchanged. */
@@ -114,7 +113,7 @@ export class GuardHarness {
     expect(doc.store.pendingDs).toBeNull();
     expect(Y.encodeStateVector(await this.storedDoc())).toEqual(before.server);
     expect(Y.encodeStateVector(this.witness.doc)).toEqual(before.server);
-    expect(this.auditActions()).toEqual(before.audit);
+    expect(await this.auditActions()).toEqual(before.audit);
     return notice as Notice;
   }
 

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DestinationStream } from 'pino';
+import type { Clock } from '../../server/ops/clock.js';
 import { type RunningServer, startServer } from '../../server/startServer.js';
 import type { Role } from '../../shared/governance/roles.js';
 
@@ -24,7 +25,13 @@ export interface TestServer extends RunningServer {
 
 /** A real server on port 0 with its own SQLite file; `dataDir` lets a test restart on the same data. */
 export async function startTestServer(
-  opts: { dataDir?: string; env?: Record<string, string | number>; logDestination?: DestinationStream } = {},
+  opts: {
+    dataDir?: string;
+    env?: Record<string, string | number>;
+    logDestination?: DestinationStream;
+    /** The server's clock (server/ops/clock.ts); tests of deadlines pass a TestClock. */
+    clock?: Clock;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'accord-test-'));
   const server = await startServer(
@@ -38,7 +45,7 @@ export async function startTestServer(
       SQLITE_SYNCHRONOUS: 'NORMAL',
       ...opts.env,
     },
-    { logDestination: opts.logDestination },
+    { logDestination: opts.logDestination, clock: opts.clock },
   );
   const base = `http://127.0.0.1:${server.port}`;
   let people = 0;
@@ -71,14 +78,14 @@ export async function startTestServer(
       return res.body.id;
     },
     async addPerson(docId, role, name) {
-      const { accounts } = server.accord.services;
+      const { store } = server.accord;
       // Each person speaks for a delegation of their own (named people included).
       const n = ++people;
       name ??= `Person ${n}`;
       const affiliation = `Delegation ${n}`;
-      const p = accounts.createUser(name, affiliation);
-      accounts.setRole(docId, p.userId, role);
-      return { userId: p.userId, token: accounts.issue(p.userId, 'api_token'), name, affiliation };
+      const p = await store.users.create(name, affiliation);
+      await store.memberships.setRole(docId, p.userId, role);
+      return { userId: p.userId, token: await store.credentials.issue(p.userId, 'api_token'), name, affiliation };
     },
     async stop() {
       await server.close();

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { comparisonHtml } from '../../server/export/comparisonHtml.js';
+import { exportVocabulary } from '../../server/export/exportVocabulary.js';
 import { compareDrafts, paragraphText, wordDiff } from '../../shared/model/compare.js';
 import type { Draft } from '../../shared/model/draft.js';
 import { emptyGovernance, type Governance, type Objection } from '../../shared/model/governance.js';
+import type { Proposal } from '../../shared/model/proposals.js';
 import { bracket, draftOf, para } from './fixtures.js';
 
 const gov = (extra: Partial<Governance> = {}): Governance => ({
@@ -216,5 +219,104 @@ describe('comparing two versions paragraph by paragraph (matched by id)', () => 
       { op: 'del', text: ']' },
     ]);
     expect(c.paragraphs[0]!.brackets.resolved).toEqual([{ id: 'pb', byName: 'Ana (Brazil)' }]);
+  });
+});
+
+describe('proposals between two versions', () => {
+  const proposal = (
+    id: string,
+    paragraphId: string,
+    state: Proposal['state'],
+    extra: Partial<Proposal> = {},
+  ): Proposal => ({
+    id,
+    paragraphId,
+    kind: 'replace',
+    type: 'technical',
+    anchor: null,
+    quote: 'should',
+    text: 'shall',
+    justification: '',
+    proposer: { id: 'u1', name: 'Ana Souza', affiliation: 'Brazil', delegation: 'BRA' },
+    at: 1,
+    support: [],
+    opposition: [],
+    state,
+    decision:
+      state === 'pending'
+        ? null
+        : {
+            by: { id: 'c', name: 'Carla Chair', affiliation: '', delegation: 'CHR' },
+            at: 2,
+            reason: state === 'rejected' ? 'No support.' : null,
+          },
+    ...extra,
+  });
+  const draft = draftOf([para('a', 'States should act.'), para('b', 'B')]);
+  const before = gov({
+    proposals: [proposal('kept', 'a', 'pending'), proposal('acc', 'a', 'pending'), proposal('rej', 'b', 'pending')],
+  });
+  const after = gov({
+    proposals: [
+      proposal('kept', 'a', 'pending'),
+      proposal('acc', 'a', 'alternative'),
+      proposal('rej', 'b', 'rejected'),
+      proposal('new', 'b', 'pending', { kind: 'delete', text: '', quote: 'B', type: 'editorial' }),
+      proposal('both', 'a', 'withdrawn', { kind: 'insert', quote: '' }),
+    ],
+  });
+
+  it('lists proposals tabled, accepted (as an alternative too), rejected and withdrawn since the older version', () => {
+    const c = changes(draft, draft, before, after);
+    const [a, b] = c.paragraphs;
+    expect(a?.kinds).toEqual(['changed']);
+    expect(a?.proposals.tabled.map((p) => p.id)).toEqual(['both']);
+    expect(a?.proposals.accepted.map((p) => [p.id, p.decision?.asAlternative])).toEqual([['acc', true]]);
+    expect(a?.proposals.withdrawn.map((p) => p.id)).toEqual(['both']);
+    expect(b?.proposals.rejected).toEqual([
+      {
+        id: 'rej',
+        kind: 'replace',
+        type: 'technical',
+        proposer: 'Ana Souza (BRA)',
+        quote: 'should',
+        text: 'shall',
+        decision: { by: 'Carla Chair (CHR)', reason: 'No support.', asAlternative: false },
+      },
+    ]);
+    expect(b?.proposals.tabled.map((p) => [p.id, p.type])).toEqual([['new', 'editorial']]);
+    expect(c.summary).toMatchObject({
+      proposalsTabled: 2,
+      proposalsAccepted: 1,
+      proposalsRejected: 1,
+      proposalsWithdrawn: 1,
+    });
+    // Nothing moved: nothing reported.
+    expect(changes(draft, draft, after, after).summary).toMatchObject({ proposalsTabled: 0, changed: 0 });
+  });
+
+  it('says it in the comparison page, in the reader’s language, names escaped', () => {
+    const hostile = gov({
+      proposals: [
+        ...(after.proposals ?? []),
+        proposal('x', 'b', 'pending', {
+          proposer: { id: 'u2', name: '<img src=x onerror=alert(1)>', affiliation: '', delegation: 'EVL' },
+        }),
+      ],
+    });
+    const c = changes(draft, draft, before, hostile);
+    const en = comparisonHtml(c, 'Rev.1', 'live');
+    expect(en).toContain(
+      'proposal by Ana Souza (BRA) accepted as an alternative by Carla Chair (CHR): MOD (replace text) “should” → “shall”',
+    );
+    expect(en).toContain(
+      'proposal by Ana Souza (BRA) rejected by Carla Chair (CHR): MOD (replace text) “should” → “shall” (No support.)',
+    );
+    expect(en).toContain('proposal tabled by Ana Souza (BRA): SUP (delete text) “B”');
+    expect(en).toContain('Proposals: 3 tabled, 1 accepted, 1 rejected, 1 withdrawn.');
+    expect(en).not.toContain('<img');
+    const fr = comparisonHtml(c, 'Rev.1', 'live', false, exportVocabulary('fr'));
+    expect(fr).toContain('Propositions : 3 déposées, 1 acceptées, 1 rejetées, 1 retirées.');
+    expect(fr).toContain('proposition de Ana Souza (BRA) retirée');
   });
 });

@@ -248,7 +248,7 @@ describe('DOCX', () => {
     expect(doc.match(/<w:pStyle w:val="ParagraphStatus"\/>/g)).toHaveLength(7);
     expect(xml('word/styles.xml')).toContain('w:styleId="NumberedParagraph"');
     const header = Object.keys(files).find((f) => /word\/header\d*\.xml/.test(f));
-    expect(header && runs(header)).toBe('EG/2026/1   Rev.2   2026-03-04');
+    expect(header && runs(header)).toBe('EG/2026/1   Rev.2   March 4, 2026');
     const body = runs('word/document.xml');
     expect(body).toContain('PP1\tRecalling its mandate,');
     expect(body).toContain('1 bis\tStates [may [voluntarily]] report.');

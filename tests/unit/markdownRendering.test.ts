@@ -75,7 +75,7 @@ interface Expected {
 }
 
 function expectedParagraphs(r: Report): Expected[] {
-  const out: Expected[] = [{ depth: 0, text: heading(r).join(' · ') }];
+  const out: Expected[] = [{ depth: 0, text: heading(r, 'iso').join(' · ') }];
   for (const s of r.sections) {
     for (const p of s.paragraphs) {
       const lines = p.lines.map((l, i) => {

@@ -1,5 +1,6 @@
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import type { ParagraphStatus } from '../../../shared/model/governance';
+import type { Proposal } from '../../../shared/model/proposals';
 
 /**
  * The slice of server-owned governance the editor itself needs (locks for the guard,
@@ -13,6 +14,8 @@ export interface GovState {
   /** Paragraphs under silence (frozen for everyone) → their deadline, for the countdown. */
   silenced: ReadonlyMap<string, number>;
   statuses: Readonly<Record<string, ParagraphStatus>>;
+  /** Pending proposals of everyone, drawn inline like tracked changes. */
+  proposals: readonly Proposal[];
   /** Bumped on every change so that plugins can tell that something moved. */
   version: number;
 }
@@ -24,6 +27,7 @@ export const emptyGovState: GovState = {
   proposalsOnly: new Set(),
   silenced: new Map(),
   statuses: {},
+  proposals: [],
   version: 0,
 };
 

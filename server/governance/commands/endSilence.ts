@@ -35,8 +35,7 @@ export function endSilence(
         outcome: { at: ctx.now, by: actor(ctx.who), agreed: [], locked: [], released, reason },
       };
       silences.putSilence(next);
-      const at = ctx.now;
-      ctx.alongside(() => deadlines.complete(silenceDeadlineKey(silenceId), at));
+      ctx.alongside((tx) => deadlines.complete(tx, silenceDeadlineKey(silenceId)));
       return next;
     },
     audit({ silenceId, reason }, { released }) {

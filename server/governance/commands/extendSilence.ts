@@ -36,8 +36,8 @@ export function extendSilence(
       };
       silences.putSilence(next);
       const docId = ctx.docId;
-      ctx.alongside(() =>
-        deadlines.schedule({ key: silenceDeadlineKey(silenceId), docId, kind: 'silence.expire', dueAt: deadline }),
+      ctx.alongside((tx) =>
+        deadlines.schedule(tx, { key: silenceDeadlineKey(silenceId), docId, kind: 'silence.expire', dueAt: deadline }),
       );
       return next;
     },

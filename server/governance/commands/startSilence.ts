@@ -105,8 +105,8 @@ export function startSilence(
       silences.putSilence(silence);
       for (const id of paragraphIds) silences.setFrozen(id, silence.id);
       const docId = ctx.docId;
-      ctx.alongside(() =>
-        deadlines.schedule({
+      ctx.alongside((tx) =>
+        deadlines.schedule(tx, {
           key: silenceDeadlineKey(silence.id),
           docId,
           kind: 'silence.expire',

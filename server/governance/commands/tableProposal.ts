@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { anchorSpan, locateSpan, paragraphPlainText, plainOf } from '../../../shared/model/proposalAnchors.js';
-import { isSpanKind, type Proposal, type ProposalKind, type SpanAnchor } from '../../../shared/model/proposals.js';
+import {
+  DEFAULT_PROPOSAL_TYPE,
+  isSpanKind,
+  type Proposal,
+  type ProposalKind,
+  type ProposalType,
+  type SpanAnchor,
+} from '../../../shared/model/proposals.js';
 import { ApiError } from '../../http/httpError.js';
 import { actor, type GovernanceCommand } from '../command.js';
 import { findClause } from '../paragraphs.js';
@@ -9,6 +16,8 @@ import { requireUnlocked } from '../proposalTarget.js';
 export interface TableInput {
   paragraphId: string;
   kind: ProposalKind;
+  /** General, technical or editorial; technical when absent. */
+  type?: ProposalType;
   /** Span kinds: offsets in the paragraph's plain text (runs joined by '\n'); an insert has from = to. */
   from?: number;
   to?: number;
@@ -69,6 +78,7 @@ export const tableProposal: GovernanceCommand<TableInput, { anchor: SpanAnchor |
       id: randomUUID(),
       paragraphId: input.paragraphId,
       kind: input.kind,
+      type: input.type ?? DEFAULT_PROPOSAL_TYPE,
       anchor: plan.anchor,
       quote: plan.quote,
       text: input.text,
@@ -90,6 +100,7 @@ export const tableProposal: GovernanceCommand<TableInput, { anchor: SpanAnchor |
         proposalId: p.id,
         paragraphId: input.paragraphId,
         kind: input.kind,
+        type: p.type,
         quote: plan.quote,
         text: input.text,
       },

@@ -1,4 +1,4 @@
-import type { Proposal } from '../../../shared/model/proposals.js';
+import { mayWithdraw, type Proposal } from '../../../shared/model/proposals.js';
 import { forbidden } from '../../http/httpError.js';
 import { actor, type GovernanceCommand } from '../command.js';
 import { pendingProposal } from '../proposalTarget.js';
@@ -7,13 +7,17 @@ export interface WithdrawProposalInput {
   proposalId: string;
 }
 
-/** The proposer withdraws their pending proposal (nobody else can, not even the chair: the chair rejects). */
+/**
+ * The proposer withdraws their pending proposal — for one imported in a delegation's name, anyone
+ * of that delegation (nobody else can, not even the chair: the chair rejects).
+ */
 export const withdrawProposal: GovernanceCommand<WithdrawProposalInput, { current: Proposal }, Proposal> = {
   permission: 'proposal.withdraw',
   forbidden: 'Observers cannot withdraw proposals.',
   rule(ctx, { proposalId }) {
     const current = pendingProposal(ctx, proposalId);
-    if (current.proposer.id !== ctx.who.userId) throw forbidden('Only the proposer can withdraw a proposal.');
+    if (!mayWithdraw(current, actor(ctx.who)))
+      throw forbidden('Only the proposer (or their delegation, for an imported one) can withdraw a proposal.');
     return { current };
   },
   apply(ctx, _input, { current }) {

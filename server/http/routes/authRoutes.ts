@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Principal } from '../../../shared/governance/roles.js';
 import { languages } from '../../../shared/i18n/languages.js';
+import { acceptInvitation } from '../acceptInvitation.js';
 import { checkAddress } from '../authenticate.js';
 import { type AppEnv, SESSION_COOKIE, type Services } from '../context.js';
 import { ApiError, notFound } from '../httpError.js';
@@ -161,7 +162,14 @@ export function authRoutes(s: Services): OpenAPIHono<AppEnv> {
     const { token } = c.req.valid('json');
     const ip = c.get('clientIp');
     await checkAddress(s.limits, ip);
-    const redeemed = s.accounts.redeemSigninLink(token);
+    // The link is consumed and the session issued in one transaction: a link works once.
+    const redeemed = await s.store.transaction(async (tx) => {
+      const link = await tx.credentials.consume(token, ['signin_link']);
+      if (!link) return null;
+      const session = await tx.credentials.issue(link.principal.userId, 'session');
+      await tx.audit.append(null, { actor: link.principal.userId, action: 'session.signin', detail: { via: 'link' } });
+      return { principal: link.principal, session };
+    });
     if (!redeemed) {
       await s.limits.recordFailure(ip);
       throw new ApiError(
@@ -171,7 +179,6 @@ export function authRoutes(s: Services): OpenAPIHono<AppEnv> {
       );
     }
     startSession(c, redeemed.session);
-    s.audit.append(null, redeemed.principal.userId, 'session.signin', { via: 'link' });
     const who = redeemed.principal;
     return c.json(
       { user: { id: who.userId, name: who.name, affiliation: who.affiliation, isAdmin: who.isAdmin } },
@@ -179,12 +186,16 @@ export function authRoutes(s: Services): OpenAPIHono<AppEnv> {
     );
   });
 
-  app.openapi(signOut, (c) => {
+  app.openapi(signOut, async (c) => {
     const secret = getCookie(c, SESSION_COOKIE);
-    // Revoking the session closes the sockets it opened (CollabUpgrade listens to Accounts).
-    if (secret) s.accounts.revoke(secret);
     const who = c.get('principal');
-    if (who) s.audit.append(null, who.userId, 'session.signout', {});
+    const revoked = await s.store.transaction(async (tx) => {
+      const id = secret ? await tx.credentials.revoke(secret) : null;
+      if (who) await tx.audit.append(null, { actor: who.userId, action: 'session.signout', detail: {} });
+      return id;
+    });
+    // Once committed: the sockets the session opened close (LiveSockets listens to AccessChanges).
+    if (revoked) s.access.credentialRevoked(revoked);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.json({ ok: true as const }, 200);
   });
@@ -209,33 +220,50 @@ export function authRoutes(s: Services): OpenAPIHono<AppEnv> {
   app.openapi(issueToken, async (c) => {
     const who = c.get('who');
     const { label } = await optionalJsonBody(c, issueTokenBody);
-    const { id, token } = s.accounts.issueApiToken(who.userId, label);
-    s.audit.append(null, who.userId, 'token.issue', { tokenId: id, label });
+    const { id, token } = await s.store.transaction(async (tx) => {
+      const token = await tx.credentials.issue(who.userId, 'api_token', undefined, label);
+      const issued = await tx.credentials.check(token, ['api_token']);
+      if (!issued) throw new Error('the API token just issued cannot be read back');
+      await tx.audit.append(null, {
+        actor: who.userId,
+        action: 'token.issue',
+        detail: { tokenId: issued.credentialId, label },
+      });
+      return { id: issued.credentialId, token };
+    });
     return c.json(
       { id, label, token, note: 'Shown once. Send it as Authorization: Bearer <token>, or ?token= on /collab.' },
       200,
     );
   });
 
-  app.openapi(listTokens, (c) => c.json({ tokens: s.accounts.apiTokens(c.get('who').userId) }, 200));
+  app.openapi(listTokens, async (c) =>
+    c.json({ tokens: await s.store.credentials.apiTokens(c.get('who').userId) }, 200),
+  );
 
-  app.openapi(revokeToken, (c) => {
+  app.openapi(revokeToken, async (c) => {
     const who = c.get('who');
     const { tokenId } = c.req.valid('param');
-    if (!s.accounts.revokeApiToken(who.userId, tokenId)) throw notFound('You have no API token with this id.');
-    s.audit.append(null, who.userId, 'token.revoke', { tokenId });
+    const revoked = await s.store.transaction(async (tx) => {
+      if (!(await tx.credentials.revokeApiToken(who.userId, tokenId))) return false;
+      await tx.audit.append(null, { actor: who.userId, action: 'token.revoke', detail: { tokenId } });
+      return true;
+    });
+    if (!revoked) throw notFound('You have no API token with this id.');
+    s.access.credentialRevoked(tokenId);
     return c.json({ ok: true as const }, 200);
   });
 
   app.openapi(getInvite, async (c) => {
     const ip = c.get('clientIp');
     await checkAddress(s.limits, ip);
-    const offer = s.accounts.invite(c.req.valid('param').token);
+    const offer = await s.store.invites.offer(c.req.valid('param').token);
     if (!offer) {
       await s.limits.recordFailure(ip);
       throw new ApiError(404, 'invite_invalid', 'This invitation is invalid, already used or expired.');
     }
-    return c.json({ title: offer.title, role: offer.role, delegation: offer.delegation }, 200);
+    const delegation = offer.delegationId ? await s.store.delegations.get(offer.docId, offer.delegationId) : null;
+    return c.json({ title: offer.title, role: offer.role, delegation }, 200);
   });
 
   app.openapi(acceptInviteRoute, async (c) => {
@@ -243,13 +271,15 @@ export function authRoutes(s: Services): OpenAPIHono<AppEnv> {
     const ip = c.get('clientIp');
     await checkAddress(s.limits, ip);
     const { token } = c.req.valid('param');
-    const accepted = s.accounts.acceptInvite(token, body.name, body.affiliation, c.get('principal'));
+    const accepted = await acceptInvitation(s.store, token, body.name, body.affiliation, c.get('principal'));
     if (!accepted) {
       await s.limits.recordFailure(ip);
       throw new ApiError(404, 'invite_invalid', 'This invitation is invalid, already used or expired.');
     }
+    if (accepted.delegationId !== undefined) {
+      s.access.membershipChanged(accepted.docId, accepted.principal.userId, accepted.role, accepted.delegationId);
+    }
     startSession(c, accepted.session);
-    s.audit.append(accepted.docId, accepted.principal.userId, 'member.join', { role: accepted.role, via: 'invite' });
     return c.json({ documentId: accepted.docId, role: accepted.role, user: { id: accepted.principal.userId } }, 200);
   });
   return app;

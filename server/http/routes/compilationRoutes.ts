@@ -72,8 +72,8 @@ export function compilationRoutes(s: Services): OpenAPIHono<AppEnv> {
       const { id: docId } = c.req.valid('param');
       const { who } = c.get('membership');
       const q = c.req.valid('query');
-      const language = q.lang ?? s.accounts.language(who.userId) ?? defaultLanguage;
-      const version = await draftVersion(s.rooms, s.revisions, docId, q.revision ?? 'live');
+      const language = q.lang ?? (await s.store.users.language(who.userId)) ?? defaultLanguage;
+      const version = await draftVersion(s.rooms, s.store.revisions, docId, q.revision ?? 'live');
       const compilation = buildCompilation({
         draft: version.draft,
         governance: version.governance,
@@ -94,12 +94,10 @@ export function compilationRoutes(s: Services): OpenAPIHono<AppEnv> {
       const base = [version.governance.meta.symbol || 'draft', version.label, d.variant]
         .join('-')
         .replace(/[^A-Za-z0-9.-]+/g, '-');
-      s.audit.append(docId, who.userId, 'document.export', {
-        format,
-        variant: d.variant,
-        revision: version.label,
-        draftMark: false,
-        language,
+      await s.store.audit.append(docId, {
+        actor: who.userId,
+        action: 'document.export',
+        detail: { format, variant: d.variant, revision: version.label, draftMark: false, language },
       });
       return c.body(new Uint8Array(body), 200, {
         'content-type': type,

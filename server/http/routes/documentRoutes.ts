@@ -3,6 +3,8 @@ import { roles } from '../../../shared/governance/roles.js';
 import { delegationKinds } from '../../../shared/model/delegation.js';
 import { DELEGATION_CODE_PATTERN } from '../../../shared/model/delegationCode.js';
 import type { DocumentSetup } from '../../documents/documentSetup.js';
+import { type FlagWithdrawal, withdrawFlagsOf } from '../../governance/withdrawFlagsOf.js';
+import type { Member } from '../../store/accountRecords.js';
 import { DelegationTaken } from '../../store/delegations.js';
 import type { AppEnv, Services } from '../context.js';
 import { ApiError, notFound } from '../httpError.js';
@@ -65,7 +67,7 @@ export function documentRoutes(s: Services, setup: DocumentSetup): OpenAPIHono<A
         ...errorResponses(401),
       },
     }),
-    (c) => c.json({ documents: s.accounts.documentsOf(c.get('who')) }, 200),
+    async (c) => c.json({ documents: await s.store.documents.listFor(c.get('who')) }, 200),
   );
 
   app.openapi(
@@ -103,12 +105,12 @@ export function documentRoutes(s: Services, setup: DocumentSetup): OpenAPIHono<A
       request: { params: DocParams },
       responses: { 200: jsonContent(DocumentDetailSchema, 'The draft'), ...errorResponses(401, 404) },
     }),
-    (c) => {
+    async (c) => {
       const { who, role } = c.get('membership');
       const { id } = c.req.valid('param');
-      const doc = s.accounts.document(id);
+      const doc = await s.store.documents.get(id);
       if (!doc) throw notFound();
-      const delegation = s.accounts.delegations.ofMember(id, who.userId);
+      const delegation = await s.store.delegations.ofMember(id, who.userId);
       // What the collaboration socket accepts: the editor splits larger backlogs to fit.
       const collab = {
         maxMessageBytes: s.config.MAX_MESSAGE_BYTES,
@@ -135,11 +137,11 @@ export function documentRoutes(s: Services, setup: DocumentSetup): OpenAPIHono<A
         ...errorResponses(401, 404),
       },
     }),
-    (c) => {
+    async (c) => {
       const { id } = c.req.valid('param');
-      const members = s.accounts.members(id);
+      const members = await s.store.memberships.members(id);
       // Grouped as the room sees it: each delegation with its people (head of delegation and advisers).
-      const delegations = s.accounts.delegations.list(id).map((d) => ({
+      const delegations = (await s.store.delegations.list(id)).map((d) => ({
         ...d,
         members: members.filter((m) => m.delegation?.id === d.id).map(({ delegation: _d, ...m }) => m),
       }));
@@ -161,7 +163,7 @@ export function documentRoutes(s: Services, setup: DocumentSetup): OpenAPIHono<A
         ...errorResponses(401, 404),
       },
     }),
-    (c) => c.json({ delegations: s.accounts.delegations.list(c.req.valid('param').id) }, 200),
+    async (c) => c.json({ delegations: await s.store.delegations.list(c.req.valid('param').id) }, 200),
   );
 
   app.openapi(
@@ -178,13 +180,20 @@ export function documentRoutes(s: Services, setup: DocumentSetup): OpenAPIHono<A
         ...errorResponses(400, 401, 403, 404, 409, 413, 415),
       },
     }),
-    (c) => {
+    async (c) => {
       const { id: docId } = c.req.valid('param');
       const { who } = c.get('membership');
       const body = c.req.valid('json');
       try {
-        const d = s.accounts.delegations.create(docId, body.name, body.code, body.kind);
-        s.audit.append(docId, who.userId, 'delegation.create', { delegationId: d.id, name: d.name, code: d.code });
+        const d = await s.store.transaction(async (tx) => {
+          const d = await tx.delegations.create(docId, body.name, body.code, body.kind);
+          await tx.audit.append(docId, {
+            actor: who.userId,
+            action: 'delegation.create',
+            detail: { delegationId: d.id, name: d.name, code: d.code },
+          });
+          return d;
+        });
         return c.json(d, 201);
       } catch (err) {
         if (err instanceof DelegationTaken)
@@ -218,19 +227,28 @@ export function documentRoutes(s: Services, setup: DocumentSetup): OpenAPIHono<A
         ...errorResponses(400, 401, 403, 404, 413, 415),
       },
     }),
-    (c) => {
+    async (c) => {
       const { id: docId } = c.req.valid('param');
       const { who } = c.get('membership');
       const body = c.req.valid('json');
-      const delegation = body.delegationId ? s.accounts.delegations.get(docId, body.delegationId) : null;
-      if (body.delegationId && !delegation) throw notFound('No such delegation in this draft.');
       const ttl = body.ttlHours * 3600_000;
-      const token = s.accounts.createInvite(docId, body.role, who.userId, ttl, delegation?.id ?? null);
-      s.audit.append(docId, who.userId, 'member.invite', {
-        role: body.role,
-        ttlHours: body.ttlHours,
-        ...(delegation ? { invitedDelegation: delegation.code } : {}),
+      const invited = await s.store.transaction(async (tx) => {
+        const delegation = body.delegationId ? await tx.delegations.get(docId, body.delegationId) : null;
+        if (body.delegationId && !delegation) return null;
+        const token = await tx.invites.create(docId, body.role, who.userId, ttl, delegation?.id ?? null);
+        await tx.audit.append(docId, {
+          actor: who.userId,
+          action: 'member.invite',
+          detail: {
+            role: body.role,
+            ttlHours: body.ttlHours,
+            ...(delegation ? { invitedDelegation: delegation.code } : {}),
+          },
+        });
+        return { token, delegation };
       });
+      if (!invited) throw notFound('No such delegation in this draft.');
+      const { token, delegation } = invited;
       return c.json({ url: `${s.config.PUBLIC_URL}/invite/${token}`, token, role: body.role, delegation }, 201);
     },
   );
@@ -252,21 +270,35 @@ export function documentRoutes(s: Services, setup: DocumentSetup): OpenAPIHono<A
         ...errorResponses(400, 401, 403, 404, 413, 415),
       },
     }),
-    (c) => {
+    async (c) => {
       const { id: docId, userId } = c.req.valid('param');
       const { who } = c.get('membership');
       const body = c.req.valid('json');
-      if (!s.accounts.members(docId).some((m) => m.userId === userId)) throw notFound('No such member.');
-      const delegation = body.delegationId ? s.accounts.delegations.get(docId, body.delegationId) : null;
-      if (body.delegationId && !delegation) throw notFound('No such delegation in this draft.');
-      s.accounts.setRole(docId, userId, body.role, delegation?.id ?? null);
-      // Accounts tells the open sockets: theirs close with 4409 and reconnect with the new role (and label).
-      s.audit.append(docId, who.userId, 'member.role', {
-        userId,
-        role: body.role,
-        ...(delegation ? { memberDelegation: delegation.code } : {}),
+      let before: Member | undefined;
+      const now = await s.store.transaction(async (tx) => {
+        before = (await tx.memberships.members(docId)).find((m) => m.userId === userId);
+        if (!before) throw notFound('No such member.');
+        const delegation = body.delegationId ? await tx.delegations.get(docId, body.delegationId) : null;
+        if (body.delegationId && !delegation) throw notFound('No such delegation in this draft.');
+        await tx.memberships.setRole(docId, userId, body.role, delegation?.id ?? null);
+        await tx.audit.append(docId, {
+          actor: who.userId,
+          action: 'member.role',
+          detail: { userId, role: body.role, ...(delegation ? { memberDelegation: delegation.code } : {}) },
+        });
+        return tx.delegations.ofMember(docId, userId);
       });
-      return c.json({ userId, role: body.role, delegation: s.accounts.delegations.ofMember(docId, userId) }, 200);
+      // Committed: their open sockets close with 4409 and reconnect with the new role (and label).
+      s.access.membershipChanged(docId, userId, body.role, now?.id ?? null);
+      // A flag they raised no longer speaks for them: it leaves the speaker queue.
+      const reason =
+        body.role === 'observer'
+          ? 'became_observer'
+          : (before?.delegation?.id ?? null) !== (now?.id ?? null)
+            ? 'delegation_changed'
+            : null;
+      if (reason) await withdrawFlags(s, docId, userId, who.userId, reason);
+      return c.json({ userId, role: body.role, delegation: now }, 200);
     },
   );
 
@@ -281,14 +313,33 @@ export function documentRoutes(s: Services, setup: DocumentSetup): OpenAPIHono<A
       request: { params: MemberParams },
       responses: { 200: jsonContent(Ok, 'Removed'), ...errorResponses(401, 403, 404) },
     }),
-    (c) => {
+    async (c) => {
       const { id: docId, userId } = c.req.valid('param');
-      if (!s.accounts.removeMember(docId, userId)) throw notFound('No such member.');
-      // Accounts tells the open sockets: theirs on this draft close with 4403 at once.
-      s.audit.append(docId, c.get('membership').who.userId, 'member.remove', { userId });
+      const actor = c.get('membership').who.userId;
+      const removed = await s.store.transaction(async (tx) => {
+        if (!(await tx.memberships.remove(docId, userId))) return false;
+        await tx.audit.append(docId, { actor, action: 'member.remove', detail: { userId } });
+        return true;
+      });
+      if (!removed) throw notFound('No such member.');
+      // Committed: their open sockets on this draft close with 4403 at once.
+      s.access.membershipChanged(docId, userId, null, null);
+      await withdrawFlags(s, docId, userId, actor, 'member_removed');
       return c.json({ ok: true as const }, 200);
     },
   );
 
   return app;
+}
+
+/**
+ * After the membership change is committed: a failure here (the room could not be stored) must
+ * not turn a done change into an error; the flag stays up for the chair to remove, and is logged.
+ */
+async function withdrawFlags(s: Services, docId: string, userId: string, by: string, reason: FlagWithdrawal) {
+  try {
+    await withdrawFlagsOf(await s.rooms.get(docId), userId, by, reason);
+  } catch (err) {
+    s.log.warn({ err, docId, userId }, 'flag of a changed membership left in the queue');
+  }
 }

@@ -67,7 +67,7 @@ export function exportRoutes(s: Services): OpenAPIHono<AppEnv> {
     const q = c.req.valid('query');
     // The language asked for, else the one the person chose for the interface, else English.
     const language = q.lang ?? (await s.store.users.language(who.userId)) ?? defaultLanguage;
-    const version = await draftVersion(s.rooms, s.revisions, docId, q.revision ?? 'live');
+    const version = await draftVersion(s.rooms, s.store.revisions, docId, q.revision ?? 'live');
     let draftMark = false;
     if (q.variant === 'clean') {
       const open = notAgreed(version.draft, version.governance);
@@ -96,12 +96,10 @@ export function exportRoutes(s: Services): OpenAPIHono<AppEnv> {
       language,
     });
     // Drafts are confidential negotiating positions: who took a copy of which text is on record.
-    s.audit.append(docId, who.userId, 'document.export', {
-      format: q.format,
-      variant: q.variant,
-      revision: version.label,
-      draftMark,
-      language,
+    await s.store.audit.append(docId, {
+      actor: who.userId,
+      action: 'document.export',
+      detail: { format: q.format, variant: q.variant, revision: version.label, draftMark, language },
     });
     return c.body(new Uint8Array(file.body), 200, {
       'content-type': file.contentType,

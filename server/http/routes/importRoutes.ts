@@ -99,7 +99,11 @@ export function importRoutes(s: Services, setup: DocumentSetup): OpenAPIHono<App
     const title =
       form.title ?? imported.title?.slice(0, 300) ?? (file.name.replace(/\.[^.]+$/, '') || 'Imported draft');
     const doc = await setup.create(who, title, form.symbol, { draft });
-    s.audit.append(doc.id, who.userId, 'document.import', { fileName: file.name.slice(0, 200), bytes: file.size });
+    await s.store.audit.append(doc.id, {
+      actor: who.userId,
+      action: 'document.import',
+      detail: { fileName: file.name.slice(0, 200), bytes: file.size },
+    });
     const paragraphs = draft.sections.flatMap((sec) => sec.paragraphs);
     return c.json(
       {

@@ -7,6 +7,7 @@ import { lowerFlag } from '../../governance/commands/lowerFlag.js';
 import { projectParagraph } from '../../governance/commands/projectParagraph.js';
 import { raiseFlag } from '../../governance/commands/raiseFlag.js';
 import { removeFlag } from '../../governance/commands/removeFlag.js';
+import { onDocument } from '../access.js';
 import type { AppEnv, Services } from '../context.js';
 import { ApiError } from '../httpError.js';
 import { member } from '../middleware/requireAccess.js';
@@ -171,13 +172,13 @@ export function meetingRoomRoutes(s: Services): OpenAPIHono<AppEnv> {
       if (userId === who.userId) driver = actor(who);
       else if (userId !== null) {
         // Resolved here, where the roster is: the command sees the draft's state, not its members.
-        const target = s.accounts.members(id).find((m) => m.userId === userId);
+        const target = (await s.store.memberships.members(id)).find((m) => m.userId === userId);
         if (!target || target.role === 'observer') {
           throw new ApiError(404, 'not_found', 'No chair or member of this draft with this id.');
         }
-        const person = s.accounts.user(userId);
+        const person = await s.store.users.get(userId);
         if (!person) throw new ApiError(404, 'not_found', 'No chair or member of this draft with this id.');
-        driver = actor(s.accounts.onDocument(id, person));
+        driver = actor(await onDocument(s.store, id, person));
       }
       return c.json({ driver: await g.run(id, who, role, designateScreenDriver, { driver }) }, 200);
     },

@@ -1,5 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { proposalKinds, WHOLE_DRAFT } from '../../../shared/model/proposals.js';
+import { proposalKinds, proposalTypes, WHOLE_DRAFT } from '../../../shared/model/proposals.js';
 import { acceptAsAlternative } from '../../governance/commands/acceptAsAlternative.js';
 import { acceptProposal } from '../../governance/commands/acceptProposal.js';
 import { opposeProposal } from '../../governance/commands/opposeProposal.js';
@@ -20,6 +20,10 @@ const offset = z.number().int().min(0).max(1_000_000);
 /** No proposer field: the proposer is always the caller and their delegation (unknown keys are dropped). */
 const tableBody = z.object({
   kind: z.enum(proposalKinds),
+  type: z
+    .enum(proposalTypes)
+    .optional()
+    .openapi({ description: 'Comment-resolution type: general, technical (the default) or editorial' }),
   from: offset
     .optional()
     .openapi({ description: "Span kinds: offset in the paragraph's plain text (runs joined by '\\n')" }),

@@ -55,10 +55,7 @@ export function revisionRoutes(s: Services): OpenAPIHono<AppEnv> {
       const { id } = c.req.valid('param');
       const { who, role } = c.get('membership');
       const room = await s.rooms.get(id);
-      return c.json(
-        await issueRevision(room, s.revisions, s.audit, who, role, (await optionalJsonBody(c, issue)).note),
-        201,
-      );
+      return c.json(await issueRevision(room, who, role, (await optionalJsonBody(c, issue)).note), 201);
     },
   );
 
@@ -121,7 +118,7 @@ export function revisionRoutes(s: Services): OpenAPIHono<AppEnv> {
       const { id, n: raw } = c.req.valid('param');
       const n = parseVersionRef(raw, 'live');
       if (n === null || n === 'live') throw new ApiError(400, 'bad_request', 'A revision number is expected.');
-      const version = await draftVersion(s.rooms, s.revisions, id, n);
+      const version = await draftVersion(s.rooms, s.store.revisions, id, n);
       const info = (await s.store.revisions.list(id)).find((r) => r.number === n);
       if (!info) throw notFound(`No revision ${n} of this draft.`);
       return c.json(
@@ -164,8 +161,8 @@ export function revisionRoutes(s: Services): OpenAPIHono<AppEnv> {
       if (from === null || to === null)
         throw new ApiError(400, 'bad_request', 'from and to are a revision number or "live".');
       const [a, b] = await Promise.all([
-        draftVersion(s.rooms, s.revisions, id, from),
-        draftVersion(s.rooms, s.revisions, id, to),
+        draftVersion(s.rooms, s.store.revisions, id, from),
+        draftVersion(s.rooms, s.store.revisions, id, to),
       ]);
       // Compared (and rendered) on a worker thread: two large revisions take a while.
       const download = q.download === '1';

@@ -1,5 +1,4 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import type { ScreenLinks } from '../../store/screenLinks.js';
 import { checkAddress } from '../authenticate.js';
 import type { AppEnv, Services } from '../context.js';
 import { ApiError, notFound } from '../httpError.js';
@@ -15,11 +14,11 @@ const openBody = z.object({ token: z.string().min(1).max(200) });
 const LinkParams = DocParams.extend({ lid: z.string().openapi({ description: 'Screen link id' }) });
 
 /**
- * Screen links (server/store/screenLinks.ts): the chair makes one for the meeting room's screen
+ * Screen links (server/store/repos/screenLinkRepo.ts): the chair makes one for the meeting room's screen
  * and revokes it when the meeting ends. The link is `/screen#<secret>`: in the fragment, so the
  * secret never reaches a server log or a Referer; the page hands it over in a POST body.
  */
-export function screenLinkRoutes(s: Services, screens: ScreenLinks): OpenAPIHono<AppEnv> {
+export function screenLinkRoutes(s: Services): OpenAPIHono<AppEnv> {
   const app = apiRouter();
   const asChair = member(s.store, { action: 'screen.manage', refusal: 'Only the chair manages screen links.' });
 
@@ -40,11 +39,18 @@ export function screenLinkRoutes(s: Services, screens: ScreenLinks): OpenAPIHono
         ...errorResponses(400, 401, 403, 404, 413, 415),
       },
     }),
-    (c) => {
+    async (c) => {
       const { id } = c.req.valid('param');
       const { who } = c.get('membership');
-      const { link, secret } = screens.create(id, c.req.valid('json').label, who.userId);
-      s.audit.append(id, who.userId, 'screen.link', { linkId: link.id, label: link.label });
+      const { link, secret } = await s.store.transaction(async (tx) => {
+        const made = await tx.screenLinks.create(id, c.req.valid('json').label, who.userId);
+        await tx.audit.append(id, {
+          actor: who.userId,
+          action: 'screen.link',
+          detail: { linkId: made.link.id, label: made.link.label },
+        });
+        return made;
+      });
       const { docId: _docId, ...shown } = link;
       return c.json({ ...shown, url: `${s.config.PUBLIC_URL}/screen#${secret}` }, 201);
     },
@@ -64,8 +70,10 @@ export function screenLinkRoutes(s: Services, screens: ScreenLinks): OpenAPIHono
         ...errorResponses(401, 403, 404),
       },
     }),
-    (c) => {
-      const links = screens.list(c.req.valid('param').id).map(({ docId: _docId, ...shown }) => shown);
+    async (c) => {
+      const links = (await s.store.screenLinks.list(c.req.valid('param').id)).map(
+        ({ docId: _docId, ...shown }) => shown,
+      );
       return c.json({ links }, 200);
     },
   );
@@ -84,11 +92,17 @@ export function screenLinkRoutes(s: Services, screens: ScreenLinks): OpenAPIHono
         ...errorResponses(401, 403, 404),
       },
     }),
-    (c) => {
+    async (c) => {
       const { id, lid } = c.req.valid('param');
       const { who } = c.get('membership');
-      if (!screens.revoke(id, lid)) throw notFound('No such screen link.');
-      s.audit.append(id, who.userId, 'screen.revoke', { linkId: lid });
+      const revoked = await s.store.transaction(async (tx) => {
+        if (!(await tx.screenLinks.revoke(id, lid))) return false;
+        await tx.audit.append(id, { actor: who.userId, action: 'screen.revoke', detail: { linkId: lid } });
+        return true;
+      });
+      if (!revoked) throw notFound('No such screen link.');
+      // Committed: the screens it opened close at once.
+      s.access.screenLinkRevoked(lid);
       return c.json({ revoked: true as const }, 200);
     },
   );
@@ -116,8 +130,8 @@ export function screenLinkRoutes(s: Services, screens: ScreenLinks): OpenAPIHono
     async (c) => {
       const ip = c.get('clientIp');
       await checkAddress(s.limits, ip);
-      const link = screens.check(c.req.valid('json').token);
-      const doc = link ? s.accounts.document(link.docId) : null;
+      const link = await s.store.screenLinks.check(c.req.valid('json').token);
+      const doc = link ? await s.store.documents.get(link.docId) : null;
       if (!link || !doc) {
         await s.limits.recordFailure(ip);
         throw new ApiError(404, 'not_found', 'This screen link is invalid or was revoked.');

@@ -42,22 +42,29 @@ export function signinLinkRoutes(s: Services): OpenAPIHono<AppEnv> {
     },
   });
 
-  app.openapi(route, (c) => {
+  app.openapi(route, async (c) => {
     const { id: docId, userId } = c.req.valid('param');
     const { who } = c.get('membership');
-    const target = s.accounts.user(userId);
+    const target = await s.store.users.get(userId);
     if (target?.isAdmin) throw forbidden('The secretariat gets its sign-in links on the server: npm run admin-link.');
-    if (!target || !s.accounts.members(docId).some((m) => m.userId === userId)) throw notFound('No such member.');
+    if (!target || !(await s.store.memberships.members(docId)).some((m) => m.userId === userId)) {
+      throw notFound('No such member.');
+    }
     if (!who.isAdmin) {
-      const elsewhere = s.accounts.documentsOf(target).filter((d) => s.accounts.roleOn(d.id, who) !== 'chair');
-      if (elsewhere.length > 0) {
+      for (const d of await s.store.documents.listFor(target)) {
+        if ((await s.store.memberships.roleOn(d.id, who)) === 'chair') continue;
         throw forbidden(
           `${target.name} also belongs to a draft you do not chair; ask the secretariat for their sign-in link.`,
         );
       }
     }
-    const token = s.accounts.reissueSigninLink(userId);
-    s.audit.append(docId, who.userId, 'member.signin_link', { userId });
+    // Earlier unused links stop working: only the last link handed out is valid.
+    const token = await s.store.transaction(async (tx) => {
+      await tx.credentials.revokeAll(userId, 'signin_link');
+      const token = await tx.credentials.issue(userId, 'signin_link');
+      await tx.audit.append(docId, { actor: who.userId, action: 'member.signin_link', detail: { userId } });
+      return token;
+    });
     return c.json(
       {
         url: `${s.config.PUBLIC_URL}/signin/${token}`,

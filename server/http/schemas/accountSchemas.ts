@@ -3,7 +3,7 @@ import { roles } from '../../../shared/governance/roles.js';
 import { languages } from '../../../shared/i18n/languages.js';
 import { delegationKinds } from '../../../shared/model/delegation.js';
 
-/** People, drafts, memberships and credentials as the API shows them (store/accounts.ts). */
+/** People, drafts, memberships and credentials as the API shows them (store/accountRecords.ts). */
 export const RoleSchema = z.enum(roles).openapi('Role');
 
 export const DelegationSchema = z

@@ -1,9 +1,22 @@
 import { z } from '@hono/zod-openapi';
+import { proposalKinds, proposalTypes } from '../../../shared/model/proposals.js';
 import { ParagraphStatusSchema } from './governanceSchema.js';
 
 /** What changed between two versions of a draft (shared/model/compare.ts). */
 const BracketChange = z.object({ id: z.string(), byName: z.string() });
 const ObjectionChange = z.object({ id: z.string(), author: z.string(), reason: z.string() });
+
+const ProposalChange = z
+  .object({
+    id: z.string(),
+    kind: z.enum(proposalKinds),
+    type: z.enum(proposalTypes),
+    proposer: z.string(),
+    quote: z.string(),
+    text: z.string(),
+    decision: z.object({ by: z.string(), reason: z.string().nullable(), asAlternative: z.boolean() }).nullable(),
+  })
+  .openapi('ProposalChange');
 
 const ParagraphComparison = z
   .object({
@@ -24,6 +37,14 @@ const ParagraphComparison = z
       withdrawn: z.array(ObjectionChange),
       answered: z.array(ObjectionChange),
     }),
+    proposals: z
+      .object({
+        tabled: z.array(ProposalChange),
+        accepted: z.array(ProposalChange),
+        rejected: z.array(ProposalChange),
+        withdrawn: z.array(ProposalChange),
+      })
+      .openapi({ description: 'Proposals tabled since the older version, and decided or withdrawn since' }),
   })
   .openapi('ParagraphComparison');
 
@@ -51,6 +72,10 @@ export const ComparisonSchema = z
       objectionsLodged: z.number(),
       objectionsWithdrawn: z.number(),
       objectionsAnswered: z.number(),
+      proposalsTabled: z.number(),
+      proposalsAccepted: z.number(),
+      proposalsRejected: z.number(),
+      proposalsWithdrawn: z.number(),
     }),
   })
   .openapi('Comparison');

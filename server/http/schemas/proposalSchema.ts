@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { proposalKinds, proposalStates } from '../../../shared/model/proposals.js';
+import { proposalKinds, proposalStates, proposalTypes } from '../../../shared/model/proposals.js';
 import { ActorSchema } from './actorSchema.js';
 
 /** A delegation's proposal against the text (shared/model/proposals.ts). */
@@ -10,6 +10,10 @@ export const ProposalSchema = z
     id: z.string(),
     paragraphId: z.string(),
     kind: z.enum(proposalKinds),
+    type: z
+      .enum(proposalTypes)
+      .optional()
+      .openapi({ description: 'General, technical or editorial; absent on proposals tabled before types (technical)' }),
     anchor: z
       .object({ from: z.record(z.string(), z.unknown()), to: z.record(z.string(), z.unknown()) })
       .nullable()
@@ -18,6 +22,9 @@ export const ProposalSchema = z
     text: z.string(),
     justification: z.string(),
     proposer: ActorSchema,
+    importedBy: ActorSchema.optional().openapi({
+      description: 'The chair who imported it from a resolution table (the proposer is then the delegation)',
+    }),
     at: z.number(),
     support: z.array(Stance),
     opposition: z.array(Stance),

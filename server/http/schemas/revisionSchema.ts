@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 
-/** An issued revision (store/revisionStore.ts). */
+/** An issued revision (store/repos/revisionRepo.ts). */
 export const RevisionInfoSchema = z
   .object({
     id: z.string(),

@@ -1,7 +1,7 @@
 import { type AuditRow, hashOf, rowMatches } from '../auditChainCheck.js';
 import { type AuditEntry, auditEntryFromRow, type Verification } from '../auditLog.js';
 import type { AuditDraft, AuditRepo } from '../repos/auditRepo.js';
-import type { StoreExecutor } from './storeExecutor.js';
+import { type StoreExecutor, TransactionLost } from './storeExecutor.js';
 
 /** Chain key of installation events (docId null). */
 const INSTALLATION = '';
@@ -43,7 +43,27 @@ export class KyselyAuditRepo implements AuditRepo {
           hash,
         })
         .execute();
-      return { seq, docId, at, actor: draft.actor, action: draft.action, detail: draft.detail, prevHash, hash };
+      const entry: AuditEntry = {
+        seq,
+        docId,
+        at,
+        actor: draft.actor,
+        action: draft.action,
+        detail: draft.detail,
+        prevHash,
+        hash,
+      };
+      for (const hook of x.auditHooks) {
+        if (!hook.wants(entry.action)) continue;
+        // A hook must never undo the event it hears of: its writes have a savepoint of their own.
+        try {
+          await x.savepoint((y) => hook.recorded(entry, y));
+        } catch (err) {
+          if (err instanceof TransactionLost) throw err;
+          hook.failed(err, entry);
+        }
+      }
+      return entry;
     });
   }
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hashSecret, newSecret } from '../../auth/secrets.js';
-import type { ApiTokenInfo, CredentialCheck, CredentialKind } from '../accounts.js';
+import type { ApiTokenInfo, CredentialCheck, CredentialKind } from '../accountRecords.js';
 import type { CredentialRepo } from '../repos/credentialRepo.js';
 import type { StoreExecutor } from './storeExecutor.js';
 import { toPrincipal } from './toPrincipal.js';

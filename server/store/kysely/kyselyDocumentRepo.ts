@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Principal, Role } from '../../../shared/governance/roles.js';
-import type { DocumentRecord } from '../accounts.js';
+import type { DocumentRecord } from '../accountRecords.js';
 import type { DocumentRepo } from '../repos/documentRepo.js';
 import type { StoreExecutor } from './storeExecutor.js';
 
@@ -27,39 +28,25 @@ export class KyselyDocumentRepo implements DocumentRepo {
       .select(['id', 'title', 'symbol', 'created_at'])
       .where('id', '=', id)
       .executeTakeFirst();
-    return row ? { id: row.id, title: row.title, symbol: row.symbol, createdAt: Number(row.created_at) } : null;
+    return row ? toRecord(row) : null;
   }
 
   async listFor(principal: Principal): Promise<Array<DocumentRecord & { role: Role }>> {
-    if (principal.isAdmin) {
-      const rows = await this.x.db
-        .selectFrom('documents')
-        .select(['id', 'title', 'symbol', 'created_at'])
-        .orderBy('created_at')
-        .orderBy('id')
-        .execute();
-      return rows.map((r) => ({
-        id: r.id,
-        title: r.title,
-        symbol: r.symbol,
-        createdAt: Number(r.created_at),
-        role: 'chair',
-      }));
-    }
+    // The admin sees every draft, as chair; anyone else the drafts of their memberships.
     const rows = await this.x.db
       .selectFrom('documents as d')
-      .innerJoin('memberships as m', 'm.doc_id', 'd.id')
-      .select(['d.id', 'd.title', 'd.symbol', 'd.created_at', 'm.role'])
-      .where('m.user_id', '=', principal.userId)
+      .$if(!principal.isAdmin, (q) =>
+        q.innerJoin('memberships as m', 'm.doc_id', 'd.id').where('m.user_id', '=', principal.userId),
+      )
+      .select(['d.id', 'd.title', 'd.symbol', 'd.created_at'])
+      .select(principal.isAdmin ? sql<string>`'chair'`.as('role') : sql<string>`m.role`.as('role'))
       .orderBy('d.created_at')
       .orderBy('d.id')
       .execute();
-    return rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      symbol: r.symbol,
-      createdAt: Number(r.created_at),
-      role: r.role as Role,
-    }));
+    return rows.map((r) => ({ ...toRecord(r), role: r.role as Role }));
   }
+}
+
+function toRecord(r: { id: string; title: string; symbol: string | null; created_at: number }): DocumentRecord {
+  return { id: r.id, title: r.title, symbol: r.symbol, createdAt: Number(r.created_at) };
 }

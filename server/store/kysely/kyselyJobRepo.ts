@@ -27,32 +27,38 @@ export class KyselyJobRepo implements JobRepo {
         created_at: this.x.now(),
       })
       .onConflict((oc) =>
-        oc.column('key').doUpdateSet({
-          kind: job.kind,
-          doc_id: job.docId,
-          payload,
-          run_at: job.runAt,
+        oc.column('key').doUpdateSet((eb) => ({
+          kind: eb.ref('excluded.kind'),
+          doc_id: eb.ref('excluded.doc_id'),
+          payload: eb.ref('excluded.payload'),
+          run_at: eb.ref('excluded.run_at'),
           claimed_by: null,
           claimed_until: null,
           done_at: null,
-        }),
+        })),
       )
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;
   }
 
-  claimDue(claimer: string, limit: number, claimMs: number): Promise<ClaimedJob[]> {
+  claimDue(claimer: string, limit: number, claimMs: number, kinds?: readonly string[]): Promise<ClaimedJob[]> {
     return this.x.atomically(async (x) => {
       const now = x.now();
       // PostgreSQL: rows another claimer is taking are skipped, not waited for, and never taken
       // twice. SQLite: the statement runs under the database's single writer lock.
       const skipLocked = x.dialect === 'postgres' ? sql`FOR UPDATE SKIP LOCKED` : sql``;
+      const ofKinds =
+        kinds === undefined
+          ? sql``
+          : kinds.length === 0
+            ? sql`AND 1 = 0`
+            : sql`AND kind IN (${sql.join(kinds.map((k) => sql`${k}`))})`;
       const { rows } = await sql<JobRow>`
         UPDATE jobs SET claimed_by = ${claimer}, claimed_until = ${now + claimMs}, attempts = attempts + 1
         WHERE id IN (
           SELECT id FROM jobs
-          WHERE done_at IS NULL AND run_at <= ${now} AND (claimed_until IS NULL OR claimed_until < ${now})
+          WHERE done_at IS NULL AND run_at <= ${now} AND (claimed_until IS NULL OR claimed_until < ${now}) ${ofKinds}
           ORDER BY run_at, id LIMIT ${limit} ${skipLocked})
         RETURNING *`.execute(x.db);
       return rows
@@ -73,6 +79,26 @@ export class KyselyJobRepo implements JobRepo {
       .where('done_at', 'is', null)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
+  }
+
+  async finish(key: string): Promise<boolean> {
+    const result = await this.x.db
+      .updateTable('jobs')
+      .set({ done_at: this.x.now(), claimed_by: null, claimed_until: null })
+      .where('key', '=', key)
+      .where('done_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async releaseClaims(claimer: string): Promise<number> {
+    const result = await this.x.db
+      .updateTable('jobs')
+      .set({ claimed_by: null, claimed_until: null })
+      .where('claimed_by', '=', claimer)
+      .where('done_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
   }
 
   async cancel(id: string): Promise<boolean> {

@@ -1,5 +1,5 @@
 import type { Principal, Role } from '../../../shared/governance/roles.js';
-import type { Member } from '../accounts.js';
+import type { Member } from '../accountRecords.js';
 import type { MembershipRepo } from '../repos/membershipRepo.js';
 import { KyselyDelegationRepo } from './kyselyDelegationRepo.js';
 import type { StoreExecutor } from './storeExecutor.js';

@@ -1,5 +1,6 @@
 import type { StoreRepos } from '../repos/storeRepos.js';
 import { KyselyAuditRepo } from './kyselyAuditRepo.js';
+import { KyselyCommentRepo } from './kyselyCommentRepo.js';
 import { KyselyCredentialRepo } from './kyselyCredentialRepo.js';
 import { KyselyDelegationRepo } from './kyselyDelegationRepo.js';
 import { KyselyDocLogRepo } from './kyselyDocLogRepo.js';
@@ -8,7 +9,9 @@ import { KyselyInviteRepo } from './kyselyInviteRepo.js';
 import { KyselyJobRepo } from './kyselyJobRepo.js';
 import { KyselyLeaseRepo } from './kyselyLeaseRepo.js';
 import { KyselyMembershipRepo } from './kyselyMembershipRepo.js';
+import { KyselyNotificationRepo } from './kyselyNotificationRepo.js';
 import { KyselyRevisionRepo } from './kyselyRevisionRepo.js';
+import { KyselyScreenLinkRepo } from './kyselyScreenLinkRepo.js';
 import { KyselyUserRepo } from './kyselyUserRepo.js';
 import type { StoreExecutor } from './storeExecutor.js';
 
@@ -26,5 +29,8 @@ export function kyselyRepos(x: StoreExecutor): StoreRepos {
     invites: new KyselyInviteRepo(x),
     audit: new KyselyAuditRepo(x),
     revisions: new KyselyRevisionRepo(x),
+    comments: new KyselyCommentRepo(x),
+    notifications: new KyselyNotificationRepo(x),
+    screenLinks: new KyselyScreenLinkRepo(x),
   };
 }

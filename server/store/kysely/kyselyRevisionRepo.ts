@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { RevisionRepo } from '../repos/revisionRepo.js';
-import type { RevisionInfo } from '../revisionStore.js';
+import type { RevisionInfo, RevisionRepo } from '../repos/revisionRepo.js';
 import type { StoreExecutor } from './storeExecutor.js';
 import type { StoreSchema } from './storeSchema.js';
 

@@ -125,6 +125,63 @@ export const storeMigrations: readonly StoreMigration[] = [
       )`.execute(db);
     },
   },
+  {
+    version: 7,
+    name: 'comments, per group or per delegation',
+    // Not in the Yjs document: every member receives all of it, and a delegation's comments are
+    // its own (server/comments/CONTEXT.md). Readers are filtered in the query
+    // (visibility = 'group' OR delegation = the reader's); a reply copies its thread's audience.
+    async up({ db }) {
+      await sql`CREATE TABLE comments (
+        id TEXT PRIMARY KEY,
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        thread_id TEXT NOT NULL,
+        paragraph_id TEXT NOT NULL,
+        anchor TEXT,
+        quote TEXT NOT NULL DEFAULT '',
+        visibility TEXT NOT NULL CHECK (visibility IN ('group', 'delegation')),
+        delegation TEXT,
+        author_id TEXT NOT NULL,
+        author_name TEXT NOT NULL,
+        author_affiliation TEXT NOT NULL,
+        type TEXT NOT NULL CHECK (type IN ('general', 'technical', 'editorial')),
+        text TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        edited_at BIGINT,
+        resolved TEXT,
+        became TEXT,
+        rev INTEGER NOT NULL DEFAULT 1,
+        CHECK (visibility = 'group' OR delegation IS NOT NULL)
+      )`.execute(db);
+      await sql`CREATE INDEX comments_doc ON comments (doc_id, visibility, delegation)`.execute(db);
+      await sql`CREATE INDEX comments_thread ON comments (thread_id)`.execute(db);
+    },
+  },
+  {
+    version: 8,
+    name: 'verified notification addresses and daily digests',
+    // Mail goes only to an address its owner confirmed (a single-use, expiring link: only its hash
+    // is stored, bound to the person and the address). An address stored before this step was
+    // never confirmed, so it gets no mail until its owner sets it again. `delivery` is each
+    // person's choice of every notification at once or one digest a day (at DIGEST_HOUR in their
+    // `time_zone`); `mailed_at` marks a notification mailed (at once or in a digest), so a digest
+    // holds each unread one once.
+    async up({ db }) {
+      await sql`ALTER TABLE notification_settings ADD COLUMN email_verified_at BIGINT`.execute(db);
+      await sql`ALTER TABLE notification_settings ADD COLUMN delivery TEXT NOT NULL DEFAULT 'immediate'
+        CHECK (delivery IN ('immediate', 'digest'))`.execute(db);
+      await sql`ALTER TABLE notification_settings ADD COLUMN time_zone TEXT`.execute(db);
+      await sql`ALTER TABLE notifications ADD COLUMN mailed_at BIGINT`.execute(db);
+      await sql`CREATE TABLE email_verifications (
+        hash TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        email TEXT NOT NULL,
+        expires_at BIGINT NOT NULL,
+        created_at BIGINT NOT NULL
+      )`.execute(db);
+      await sql`CREATE INDEX email_verifications_user ON email_verifications (user_id)`.execute(db);
+    },
+  },
 ];
 
 /** The SQLite file's schema after its own migrations 1–5, in PostgreSQL types. */

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * The tables as Kysely sees them, common to both dialects. Times are epoch milliseconds (BIGINT
  * on PostgreSQL, read back as numbers: see `openPostgresStore.ts`); binary data is BLOB/BYTEA;
@@ -72,5 +74,52 @@ export interface StoreSchema {
     issued_at: number;
     state: Uint8Array;
   };
+  comments: {
+    id: string;
+    doc_id: string;
+    thread_id: string;
+    paragraph_id: string;
+    /** JSON SpanAnchor, roots only. */
+    anchor: string | null;
+    quote: string;
+    visibility: string;
+    delegation: string | null;
+    author_id: string;
+    author_name: string;
+    author_affiliation: string;
+    type: string;
+    text: string;
+    created_at: number;
+    edited_at: number | null;
+    /** JSON { by: Actor, at }. */
+    resolved: string | null;
+    /** JSON CommentOutcome. */
+    became: string | null;
+    rev: number;
+  };
+  notifications: {
+    id: string;
+    user_id: string;
+    doc_id: string;
+    kind: string;
+    paragraph_id: string | null;
+    paragraph_number: string | null;
+    label: string | null;
+    actor_name: string | null;
+    created_at: number;
+    read_at: number | null;
+    /** Store migration 8: mailed at once or in a digest. */
+    mailed_at: number | null;
+  };
+  notification_settings: {
+    user_id: string;
+    email: string | null;
+    email_verified_at: number | null;
+    /** Defaults to 'immediate'. */
+    delivery: Generated<'immediate' | 'digest'>;
+    time_zone: string | null;
+  };
+  email_verifications: { hash: string; user_id: string; email: string; expires_at: number; created_at: number };
+  screen_links: { id: string; doc_id: string; hash: string; label: string; created_by: string; created_at: number };
   store_migrations: { version: number; name: string; applied_at: number };
 }

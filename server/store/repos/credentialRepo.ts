@@ -1,4 +1,4 @@
-import type { ApiTokenInfo, CredentialCheck, CredentialKind } from '../accounts.js';
+import type { ApiTokenInfo, CredentialCheck, CredentialKind } from '../accountRecords.js';
 
 /**
  * Sessions, API tokens and one-time sign-in links. Only a secret's SHA-256 hash is stored; the

@@ -1,5 +1,5 @@
 import type { Principal, Role } from '../../../shared/governance/roles.js';
-import type { DocumentRecord } from '../accounts.js';
+import type { DocumentRecord } from '../accountRecords.js';
 
 /** Documents (a group's draft) as records: id, title, symbol. */
 export interface DocumentRepo {

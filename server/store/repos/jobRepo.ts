@@ -39,10 +39,18 @@ export interface ClaimedJob extends Job {
 export interface JobRepo {
   /** The job's id (for a key: the id of the one job under that key). */
   schedule(job: JobToSchedule): Promise<string>;
-  /** Claims up to `limit` due jobs (earliest deadline first) for `claimMs`. */
-  claimDue(claimer: string, limit: number, claimMs: number): Promise<ClaimedJob[]>;
+  /** Claims up to `limit` due jobs (earliest deadline first) for `claimMs`; only of `kinds` when given. */
+  claimDue(claimer: string, limit: number, claimMs: number, kinds?: readonly string[]): Promise<ClaimedJob[]>;
   /** Marks a claimed job done; false if the claim was lost (then nothing of the job may be kept). */
   complete(job: ClaimedJob): Promise<boolean>;
+  /**
+   * Marks the job under `key` done whoever holds its claim (false: no such pending job). For
+   * effects that are idempotent on their own and stored in the same transaction (a silence's
+   * expiry re-checks the document in the room's step; ending a silence early completes it).
+   */
+  finish(key: string): Promise<boolean>;
+  /** Voids every claim `claimer` holds: a restarted embedded server takes up what it left claimed. */
+  releaseClaims(claimer: string): Promise<number>;
   /** Drops a job that has not run yet (a silence procedure withdrawn); false if it already ran. */
   cancel(id: string): Promise<boolean>;
   /** Jobs not yet done (for a document, or all), earliest first. */

@@ -1,5 +1,5 @@
 import type { Principal, Role } from '../../../shared/governance/roles.js';
-import type { Member } from '../accounts.js';
+import type { Member } from '../accountRecords.js';
 
 /** Who may open a document, with which role, speaking for which delegation. */
 export interface MembershipRepo {

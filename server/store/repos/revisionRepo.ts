@@ -1,4 +1,14 @@
-import type { RevisionInfo } from '../revisionStore.js';
+export interface RevisionInfo {
+  id: string;
+  docId: string;
+  /** 0 for the zero draft, then 1, 2, ... */
+  number: number;
+  /** 'Zero draft', 'Rev.1', ... */
+  label: string;
+  note: string;
+  issuedBy: string;
+  issuedAt: number;
+}
 
 /** Issued revisions: numbered 0 (zero draft), 1, 2, … per document, never changed once issued. */
 export interface RevisionRepo {

@@ -1,4 +1,5 @@
 import type { AuditRepo } from './auditRepo.js';
+import type { CommentRepo } from './commentRepo.js';
 import type { CredentialRepo } from './credentialRepo.js';
 import type { DelegationRepo } from './delegationRepo.js';
 import type { DocLogRepo } from './docLogRepo.js';
@@ -7,7 +8,9 @@ import type { InviteRepo } from './inviteRepo.js';
 import type { JobRepo } from './jobRepo.js';
 import type { LeaseRepo } from './leaseRepo.js';
 import type { MembershipRepo } from './membershipRepo.js';
+import type { NotificationRepo } from './notificationRepo.js';
 import type { RevisionRepo } from './revisionRepo.js';
+import type { ScreenLinkRepo } from './screenLinkRepo.js';
 import type { UserRepo } from './userRepo.js';
 
 /** Every persistent concern, as seen inside one transaction or outside any (each call its own). */
@@ -23,4 +26,7 @@ export interface StoreRepos {
   readonly invites: InviteRepo;
   readonly audit: AuditRepo;
   readonly revisions: RevisionRepo;
+  readonly comments: CommentRepo;
+  readonly notifications: NotificationRepo;
+  readonly screenLinks: ScreenLinkRepo;
 }

@@ -20,7 +20,7 @@ export async function seedDraft(
   heading: string,
   paragraphs: Paragraph[],
 ): Promise<string> {
-  const admin = server.accord.services.accounts.user('admin');
+  const admin = await server.accord.store.users.get('admin');
   if (!admin) throw new Error('no admin');
   const record = await server.accord.setup.create(admin, title, null, {
     draft: { sections: [{ id: 's1', heading, paragraphs }] },
