@@ -8,7 +8,7 @@ import { ADMIN_TOKEN, removeDir, startTestServer, type TestServer } from '../sup
 describe('an import that parses too long', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ env: { IMPORT_TIMEOUT_MS: 5000 } });
+    server = await startTestServer({ env: { IMPORT_TIMEOUT_MS: 2000 } });
   });
   afterAll(async () => {
     await server.stop();
@@ -30,11 +30,12 @@ describe('an import that parses too long', () => {
   };
 
   it('is refused with 422 and a reason, and the next import and export work', async () => {
-    // 24 KB of emphasis delimiters: minutes of parsing without the bound.
-    const crafted = await upload('*a_'.repeat(8000), 'crafted.md');
+    // 60 KB of emphasis delimiters. Matching them is quadratic: 24 KB took 4.1 s on an idle
+    // core, so this takes about 25 s, far past the 2 s bound however fast the machine.
+    const crafted = await upload('*a_'.repeat(20_000), 'crafted.md');
     expect(crafted.status).toBe(422);
     expect(crafted.body.error?.code).toBe('bad_import');
-    expect(crafted.body.error?.message).toMatch(/could not be read within 5 s/);
+    expect(crafted.body.error?.message).toMatch(/could not be read within 2 s/);
 
     const honest = await upload('# Recommendations\n\n1. Member States [should][shall] cooperate.\n', 'honest.md');
     expect(honest.status).toBe(201);
