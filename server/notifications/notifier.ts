@@ -93,7 +93,7 @@ export class Notifier implements AuditListener {
     // Only to a confirmed address, and only for those who want each one at once (the others get
     // it in their daily digest, dailyDigest.ts).
     const to = await store.notifications.mailTarget(n.userId);
-    if (!to || to.delivery !== 'immediate') return;
+    if (to?.delivery !== 'immediate') return;
     await mailer.send(to.email, n, await store.users.language(n.userId));
     await store.notifications.markMailed([n.id], Date.now());
   }
