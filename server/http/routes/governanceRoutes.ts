@@ -9,7 +9,7 @@ import { withdrawObjection } from '../../governance/commands/withdrawObjection.j
 import type { AppEnv, Services } from '../context.js';
 import { member } from '../middleware/requireAccess.js';
 import { jsonContent, jsonRequest, optionalJsonRequest } from '../schemas/content.js';
-import { errorResponses } from '../schemas/errorResponses.js';
+import { commandErrors } from '../schemas/errorResponses.js';
 import { ObjectionSchema, ParagraphStatusSchema } from '../schemas/governanceSchema.js';
 import { ObjectionParams, ParagraphParams } from '../schemas/pathParams.js';
 import { apiRouter, optionalJsonBody, requireJson } from '../validate.js';
@@ -25,9 +25,6 @@ const lockBody = z.object({ textHash });
 const unlockBody = z.object({ reason: z.string().trim().min(1, 'Give a reason for reopening').max(1000) });
 const lodgeBody = z.object({ reason: z.string().trim().min(1, 'An objection needs a reason').max(4000) });
 const answerBody = z.object({ text: z.string().trim().min(1).max(4000) });
-
-/** Every governance command may be refused by a rule (409), and fails whole if the draft cannot be stored (503). */
-const commandErrors = (...extra: Array<400 | 413 | 415>) => errorResponses(...extra, 401, 403, 404, 409, 503);
 
 export function governanceRoutes(s: Services): OpenAPIHono<AppEnv> {
   const app = apiRouter();

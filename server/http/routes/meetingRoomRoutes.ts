@@ -13,7 +13,7 @@ import { ApiError } from '../httpError.js';
 import { member } from '../middleware/requireAccess.js';
 import { ActorSchema } from '../schemas/actorSchema.js';
 import { jsonContent, jsonRequest, optionalJsonRequest } from '../schemas/content.js';
-import { errorResponses } from '../schemas/errorResponses.js';
+import { commandErrors } from '../schemas/errorResponses.js';
 import { FlagSchema, FloorSchema, ScreenPositionSchema } from '../schemas/meetingRoomSchema.js';
 import { DocParams } from '../schemas/pathParams.js';
 import { apiRouter, optionalJsonBody, requireJson } from '../validate.js';
@@ -39,9 +39,6 @@ const driverBody = z.object({
 });
 const projectBody = z.object({ paragraphId });
 const FlagParams = DocParams.extend({ fid: z.string().openapi({ description: 'Flag id' }) });
-
-/** Every command may be refused by a rule (409), and fails whole if the draft cannot be stored (503). */
-const commandErrors = (...extra: Array<400 | 413 | 415>) => errorResponses(...extra, 401, 403, 404, 409, 503);
 
 /**
  * The meeting room: the speaker queue and the room's screen. Each route parses its input and

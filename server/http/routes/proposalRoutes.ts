@@ -11,7 +11,7 @@ import { withdrawProposal } from '../../governance/commands/withdrawProposal.js'
 import type { AppEnv, Services } from '../context.js';
 import { member } from '../middleware/requireAccess.js';
 import { jsonContent, jsonRequest, optionalJsonRequest } from '../schemas/content.js';
-import { errorResponses } from '../schemas/errorResponses.js';
+import { commandErrors } from '../schemas/errorResponses.js';
 import { DocParams, ParagraphParams } from '../schemas/pathParams.js';
 import { ProposalSchema } from '../schemas/proposalSchema.js';
 import { apiRouter, optionalJsonBody, requireJson } from '../validate.js';
@@ -51,8 +51,6 @@ const proposalsOnlyBody = z.object({
   on: z.boolean(),
 });
 const ProposalParams = DocParams.extend({ pid: z.string().openapi({ description: 'Proposal id' }) });
-/** A proposal command may be refused by a rule (409) and fails whole if the draft cannot be stored (503). */
-const commandErrors = (...extra: Array<400 | 413 | 415>) => errorResponses(...extra, 401, 403, 404, 409, 503);
 
 /** Proposals: table, support/oppose, withdraw, and the chair's decisions; proposals-only mode. */
 export function proposalRoutes(s: Services): OpenAPIHono<AppEnv> {

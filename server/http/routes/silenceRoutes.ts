@@ -6,7 +6,7 @@ import { startSilence } from '../../governance/commands/startSilence.js';
 import type { AppEnv, Services } from '../context.js';
 import { member } from '../middleware/requireAccess.js';
 import { jsonContent, jsonRequest, optionalJsonRequest } from '../schemas/content.js';
-import { errorResponses } from '../schemas/errorResponses.js';
+import { commandErrors } from '../schemas/errorResponses.js';
 import { ObjectionSchema } from '../schemas/governanceSchema.js';
 import { DocParams, ParagraphParams } from '../schemas/pathParams.js';
 import { SilenceSchema, SilenceScopeSchema } from '../schemas/silenceSchema.js';
@@ -31,7 +31,6 @@ const extendBody = z.object({ deadline });
 const endBody = z.object({ reason: z.string().trim().max(1000).optional() });
 const breakBody = z.object({ reason: z.string().trim().min(1, 'Breaking silence needs a reason').max(4000) });
 const SilenceParams = DocParams.extend({ sid: z.string().openapi({ description: 'Silence procedure id' }) });
-const commandErrors = (...extra: Array<400 | 413 | 415>) => errorResponses(...extra, 401, 403, 404, 409, 503);
 
 /** The silence procedure: the chair starts, extends and ends it; members break it on a paragraph. */
 export function silenceRoutes(s: Services): OpenAPIHono<AppEnv> {

@@ -48,3 +48,9 @@ export function errorResponses<const S extends ErrorStatus>(...statuses: S[]) {
     ReturnType<typeof errorResponse>
   >;
 }
+
+/**
+ * The errors of a route that runs one governance command: refused by a rule (409), and failing
+ * whole when the draft cannot be stored (503), beside the body errors the route's input can raise.
+ */
+export const commandErrors = (...extra: Array<400 | 413 | 415>) => errorResponses(...extra, 401, 403, 404, 409, 503);
