@@ -58,25 +58,43 @@ export function settle(page: Page): Promise<void> {
   return page.waitForTimeout(150);
 }
 
-/** Selects the first occurrence of `text` in the editor through the DOM selection (ProseMirror follows it). */
+/**
+ * Selects the first occurrence of `text` in the editor through the DOM selection (ProseMirror
+ * follows it). The text may span several text nodes: another person's caret, drawn as a widget
+ * where their awareness last put it, splits the words it stands in.
+ */
 export async function selectText(page: Page, text: string): Promise<void> {
   await page.locator('.accord-editor').focus();
   await page.evaluate((t) => {
     const root = document.querySelector('.accord-editor');
     if (!root) throw new Error('no editor');
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = (n.textContent ?? '').indexOf(t);
-      if (i < 0) continue;
-      const range = document.createRange();
-      range.setStart(n, i);
-      range.setEnd(n, i + t.length);
-      const sel = getSelection();
-      sel?.removeAllRanges();
-      sel?.addRange(range);
-      return;
-    }
-    throw new Error(`text not found: ${t}`);
+    const nodes: Text[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+      // The carets' name labels are not the document's text.
+      acceptNode: (n) =>
+        n.parentElement?.closest('.collaboration-carets__caret') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+    });
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+    const whole = nodes.map((n) => n.data).join('');
+    const at = whole.indexOf(t);
+    if (at < 0) throw new Error(`text not found: ${t}`);
+    /** The text node and offset of character `i` of the concatenated text (`end`: the end of the one before). */
+    const locate = (i: number, end: boolean): [Text, number] => {
+      let start = 0;
+      for (const n of nodes) {
+        const after = start + n.data.length;
+        if (end ? i <= after : i < after) return [n, i - start];
+        start = after;
+      }
+      const last = nodes[nodes.length - 1] as Text;
+      return [last, last.data.length];
+    };
+    const range = document.createRange();
+    range.setStart(...locate(at, false));
+    range.setEnd(...locate(at + t.length, true));
+    const sel = getSelection();
+    sel?.removeAllRanges();
+    sel?.addRange(range);
   }, text);
   // ProseMirror reads the DOM selection on selectionchange.
   await page.waitForTimeout(100);
