@@ -797,8 +797,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Import a filled-in comment-resolution table (CSV): a proposal per row, in the named delegation's name (chair)
-         * @description Rows are matched to this draft's delegations (code or name) and paragraph numbers; a row that cannot be matched is refused with a reason and creates nothing. A row repeating a pending proposal of the same delegation is refused as duplicate, so importing the same file twice creates nothing the second time. At most 1 MB and 2000 rows.
+         * Import a filled-in comment-resolution table (CSV or Word): a proposal per row, in the named delegation's name (chair)
+         * @description Rows are matched to this draft's delegations (code or name) and paragraph numbers; a row that cannot be matched is refused with a reason and creates nothing. A row repeating a pending proposal of the same delegation is refused as duplicate, so importing the same file twice creates nothing the second time. A Word document is read from its first table whose header row names the columns. At most 1 MB as CSV, 5 MB as Word, and 2000 rows.
          */
         post: operations["importResolutionTable"];
         delete?: never;
@@ -6188,7 +6188,7 @@ export interface operations {
                 "multipart/form-data": {
                     /**
                      * Format: binary
-                     * @description The table as CSV (UTF-8 or UTF-16 with BOM), at most 1 MB
+                     * @description The table as CSV (UTF-8 or UTF-16 with BOM), at most 1 MB, or as a Word document (.docx), at most 5 MB
                      */
                     file: string;
                 };

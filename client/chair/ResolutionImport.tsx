@@ -44,7 +44,12 @@ export function ResolutionImport({ docId }: { docId: string }) {
     <div className="resolution-import">
       <form onSubmit={submit} className="inline-form">
         <label htmlFor={fileId}>{t('revisions.importFile')}</label>
-        <input id={fileId} type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        <input
+          id={fileId}
+          type="file"
+          accept=".csv,text/csv,.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        />
         <button type="submit" disabled={busy || !file}>
           {t('revisions.importButton')}
         </button>

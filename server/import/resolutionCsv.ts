@@ -1,28 +1,16 @@
 import { parse } from 'csv-parse/sync';
-import { exportCatalogs } from '../../shared/i18n/exportCatalogs.js';
 import { MAX_RESOLUTION_BYTES, MAX_RESOLUTION_ROWS } from '../../shared/model/resolutionImport.js';
-import { resolutionColumns } from '../export/resolutionTable.js';
 import { ImportError } from './importError.js';
-
-/** The columns an import reads (the secretariat's observations are its own, not imported). */
-type Column = (typeof resolutionColumns)[number];
-
-export interface ResolutionCsvRow {
-  /** The row's number as a spreadsheet shows it (the header is row 1). */
-  row: number;
-  cells: Record<Exclude<Column, 'observations'>, string>;
-  /** A problem of the row itself (its shape or a cell), found before any matching. */
-  problem: { reason: 'ragged_row' | 'formula_cell'; message: string } | null;
-}
+import { type ResolutionRow, resolutionRows } from './resolutionRows.js';
 
 /**
  * Reads a comment-resolution table sent back as CSV: decodes it (UTF-8 with or without a
  * byte-order mark, or UTF-16 with one, as spreadsheets save "Unicode text"; anything else is
- * refused rather than guessed), parses it (RFC 4180, with csv-parse), finds the columns by
- * their header in any of the six languages (or their English keys), and hands back the rows.
- * Whole-file problems throw ImportError (413/422); row problems are left to the report.
+ * refused rather than guessed), parses it (RFC 4180, with csv-parse) and reads the rows as
+ * resolutionRows.ts does for every format. Whole-file problems throw ImportError (413/422);
+ * row problems are left to the report.
  */
-export function readResolutionCsv(bytes: Uint8Array): ResolutionCsvRow[] {
+export function readResolutionCsv(bytes: Uint8Array): ResolutionRow[] {
   if (bytes.byteLength > MAX_RESOLUTION_BYTES) throw new ImportError(413, 'The table is larger than 1 MB.');
   const text = decode(bytes);
   let records: string[][];
@@ -40,44 +28,7 @@ export function readResolutionCsv(bytes: Uint8Array): ResolutionCsvRow[] {
       line: where.lines ?? null,
     });
   }
-  const [header, ...data] = records;
-  if (!header) throw new ImportError(422, 'The table is empty.');
-  if (data.length > MAX_RESOLUTION_ROWS) {
-    throw new ImportError(422, `The table has more than ${MAX_RESOLUTION_ROWS} rows; split it.`);
-  }
-  const index = columnIndex(header);
-  return data.map((cells, i) => {
-    const row = i + 2;
-    const raw = (c: Column) => {
-      const at = index.get(c);
-      return at === undefined ? '' : (cells[at] ?? '').trim();
-    };
-    const get = (c: Column) => unneutralise(raw(c));
-    const extra = cells.slice(header.length).some((c) => c.trim() !== '');
-    const values = {
-      delegation: get('delegation'),
-      paragraph: get('paragraph'),
-      type: get('type'),
-      comment: get('comment'),
-      change: get('change'),
-    };
-    let problem: ResolutionCsvRow['problem'] = null;
-    if (extra) {
-      problem = {
-        reason: 'ragged_row',
-        message: `Row ${row} has ${cells.length} cells; the header has ${header.length}.`,
-      };
-    } else {
-      const formula = (Object.keys(values) as Array<keyof typeof values>).find((k) => isFormula(raw(k)));
-      if (formula) {
-        problem = {
-          reason: 'formula_cell',
-          message: `The ${formula} cell of row ${row} starts like a spreadsheet formula (=, +, - or @); put an apostrophe before it to keep it as text.`,
-        };
-      }
-    }
-    return { row, cells: values, problem };
-  });
+  return resolutionRows(records);
 }
 
 function decode(bytes: Uint8Array): string {
@@ -101,46 +52,4 @@ function sniffDelimiter(text: string): string {
   const count = (d: string) => first.split(d).length - 1;
   const best = [',', ';', '\t'].sort((x, y) => count(y) - count(x))[0] ?? ',';
   return count(best) > 0 ? best : ',';
-}
-
-/** The header's words in every language, and the column keys themselves, lower-cased. */
-const headerWords: Map<string, Column> = (() => {
-  const m = new Map<string, Column>();
-  for (const c of resolutionColumns) m.set(c, c);
-  for (const lang of Object.values(exportCatalogs)) {
-    const table = lang.export.compilation.table as Record<string, string>;
-    for (const c of resolutionColumns) m.set(normal(table[c] ?? c), c);
-  }
-  return m;
-})();
-
-function normal(s: string): string {
-  return s.normalize('NFC').trim().toLocaleLowerCase();
-}
-
-function columnIndex(header: string[]): Map<Column, number> {
-  const index = new Map<Column, number>();
-  header.forEach((h, i) => {
-    const c = headerWords.get(normal(h));
-    if (c && !index.has(c)) index.set(c, i);
-  });
-  const missing = (['delegation', 'paragraph', 'change'] as const).filter((c) => !index.has(c));
-  if (missing.length > 0) {
-    throw new ImportError(
-      422,
-      `The header row lacks the column(s) ${missing.join(', ')}: send the table as Accord exports it.`,
-      { missing },
-    );
-  }
-  return index;
-}
-
-/** What the exporter wrote as text ('=… with an apostrophe) reads back as the text. */
-function unneutralise(s: string): string {
-  return /^'\s*[=+\-@]/.test(s) ? s.slice(1) : s;
-}
-
-/** The exporter's rule: a cell a spreadsheet would run, unless it is a plain number such as "-3". */
-function isFormula(s: string): boolean {
-  return /^[=+\-@]/.test(s) && !/^[+-]?\d+([.,]\d+)?$/.test(s);
 }

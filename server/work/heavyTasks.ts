@@ -9,6 +9,8 @@ import { exportVocabulary } from '../export/exportVocabulary.js';
 import type { ReportInput } from '../export/reportModel.js';
 import { type ImportedDraft, importDraft } from '../import/importDraft.js';
 import { ImportError } from '../import/importError.js';
+import { readResolutionTable } from '../import/readResolutionTable.js';
+import type { ResolutionRow } from '../import/resolutionRows.js';
 import { type ChainCheck, type ChainCheckStart, checkChain } from '../store/auditChainCheck.js';
 
 /**
@@ -27,12 +29,20 @@ export type HeavyTask =
       /** Told when the parsing starts: the import's time limit does not count the thread's start-up. */
       started: MessagePort;
     }
+  | {
+      kind: 'resolutionTable';
+      file: Uint8Array;
+      fileName: string;
+      /** As for an import: the time limit counts from here. */
+      started: MessagePort;
+    }
   | { kind: 'compare'; a: DraftVersion; b: DraftVersion; html: { download: boolean; language: Language } | null }
   | { kind: 'auditChain'; file: string; start: ChainCheckStart };
 
 export type HeavyResult =
   | { kind: 'export'; body: Uint8Array; contentType: string; fileName: string; threadId: number }
   | { kind: 'import'; imported: ImportedDraft }
+  | { kind: 'resolutionTable'; rows: ResolutionRow[] }
   | { kind: 'importError'; status: ImportError['status']; message: string; where: Record<string, unknown> | null }
   | { kind: 'compare'; comparison: Comparison; html: string | null }
   | { kind: 'auditChain'; check: ChainCheck };
@@ -50,16 +60,15 @@ export default async function runHeavyTask(task: HeavyTask): Promise<HeavyResult
       };
     }
     case 'import':
-      task.started.postMessage('started');
-      task.started.close();
-      try {
-        return { kind: 'import', imported: await importDraft(task.file, task.fileName, task.proposer) };
-      } catch (err) {
-        // Error classes do not survive the thread boundary: the route rebuilds an ImportError.
-        if (err instanceof ImportError)
-          return { kind: 'importError', status: err.status, message: err.message, where: err.where ?? null };
-        throw err;
-      }
+      return reading(task.started, async () => ({
+        kind: 'import',
+        imported: await importDraft(task.file, task.fileName, task.proposer),
+      }));
+    case 'resolutionTable':
+      return reading(task.started, async () => ({
+        kind: 'resolutionTable',
+        rows: await readResolutionTable(task.file, task.fileName),
+      }));
     case 'compare': {
       const comparison = compareDrafts(task.a, task.b);
       const html = task.html
@@ -82,5 +91,19 @@ export default async function runHeavyTask(task: HeavyTask): Promise<HeavyResult
         db.close();
       }
     }
+  }
+}
+
+/** Reads an uploaded file: says when it starts (the time limit's clock), and hands an ImportError back as data. */
+async function reading(started: MessagePort, read: () => Promise<HeavyResult>): Promise<HeavyResult> {
+  started.postMessage('started');
+  started.close();
+  try {
+    return await read();
+  } catch (err) {
+    // Error classes do not survive the thread boundary: the caller rebuilds an ImportError.
+    if (err instanceof ImportError)
+      return { kind: 'importError', status: err.status, message: err.message, where: err.where ?? null };
+    throw err;
   }
 }

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { MessageChannel } from 'node:worker_threads';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { Language } from '../../shared/i18n/languages.js';
 import type { Comparison } from '../../shared/model/compare.js';
@@ -9,6 +9,7 @@ import type { ExportedFile, ExportFormat } from '../export/exportDocument.js';
 import type { ReportInput } from '../export/reportModel.js';
 import type { ImportedDraft } from '../import/importDraft.js';
 import { ImportError } from '../import/importError.js';
+import type { ResolutionRow } from '../import/resolutionRows.js';
 import type { ChainCheck, ChainCheckStart } from '../store/auditChainCheck.js';
 import type { HeavyResult, HeavyTask } from './heavyTasks.js';
 
@@ -81,6 +82,24 @@ export async function importInWorker(
   proposer: { by: string; byName: string; at: number },
   timeoutMs: number = DEFAULT_IMPORT_TIMEOUT_MS,
 ): Promise<ImportedDraft> {
+  const r = await readInWorker((started) => ({ kind: 'import', file, fileName, proposer, started }), timeoutMs);
+  if (r.kind !== 'import') throw new Error(`the import worker answered ${r.kind}`);
+  return r.imported;
+}
+
+/** Reads a filled-in comment-resolution table (CSV or Word) on a worker thread, bounded like an import. */
+export async function resolutionTableInWorker(
+  file: Uint8Array,
+  fileName: string,
+  timeoutMs: number = DEFAULT_IMPORT_TIMEOUT_MS,
+): Promise<ResolutionRow[]> {
+  const r = await readInWorker((started) => ({ kind: 'resolutionTable', file, fileName, started }), timeoutMs);
+  if (r.kind !== 'resolutionTable') throw new Error(`the table worker answered ${r.kind}`);
+  return r.rows;
+}
+
+/** Runs a task that reads an uploaded file, refusing it (422) when its parsing outlasts `timeoutMs`. */
+async function readInWorker(task: (started: MessagePort) => HeavyTask, timeoutMs: number): Promise<HeavyResult> {
   // The clock starts when a thread begins parsing, not when the task is queued: a thread that
   // replaces a terminated one spends seconds loading the parsers first.
   const { port1, port2 } = new MessageChannel();
@@ -91,10 +110,7 @@ export async function importInWorker(
   });
   let r: HeavyResult;
   try {
-    r = await heavyPool().run(
-      { kind: 'import', file, fileName, proposer, started: port2 },
-      { signal: abort.signal, transferList: [port2] },
-    );
+    r = await heavyPool().run(task(port2), { signal: abort.signal, transferList: [port2] });
   } catch (err) {
     if (abort.signal.aborted) {
       throw new ImportError(
@@ -108,8 +124,7 @@ export async function importInWorker(
     port1.close();
   }
   if (r.kind === 'importError') throw new ImportError(r.status, r.message, r.where ?? undefined);
-  if (r.kind !== 'import') throw new Error(`the import worker answered ${r.kind}`);
-  return r.imported;
+  return r;
 }
 
 /** Compares two versions (and renders the HTML view when asked) on a worker thread. */

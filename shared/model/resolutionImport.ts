@@ -1,6 +1,6 @@
 /**
- * Importing a filled-in comment-resolution table (the CSV Accord exports, as a secretariat
- * sends it back): each row becomes a proposal attributed to the delegation it names, or is
+ * Importing a filled-in comment-resolution table (the CSV or Word table Accord exports, as a
+ * secretariat sends it back): each row becomes a proposal attributed to the delegation it names, or is
  * refused with a reason. The report is per row, in the file's order; a refused row creates
  * nothing. Shared so that the chair's screen and the API speak the same codes.
  */
@@ -48,4 +48,6 @@ export interface ImportReport {
 
 /** The largest table accepted, and the most rows in it. */
 export const MAX_RESOLUTION_BYTES = 1024 * 1024;
+/** A Word table carries its styles, fonts and perhaps a logo: more room than the CSV. */
+export const MAX_RESOLUTION_DOCX_BYTES = 5 * 1024 * 1024;
 export const MAX_RESOLUTION_ROWS = 2000;

@@ -1,4 +1,6 @@
 import { request } from 'node:http';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Delegation } from '../../shared/model/delegation.js';
 import type { Proposal } from '../../shared/model/proposals.js';
@@ -14,6 +16,23 @@ const HEADER = 'Delegation,Paragraph,Type,Comment,Proposed change,Observations o
 const mod = (quote: string, text: string) =>
   `"MOD (replace text)\nText concerned: “${quote}”\nProposed text: “${text}”"`;
 const sup = (quote: string) => `"SUP (delete text)\nText concerned: “${quote}”"`;
+
+/** A Word document as a secretariat makes one: tables of rows of cells, a cell's lines as paragraphs. */
+const wordFile = async (...tables: string[][][]) => {
+  const cell = (text: string) =>
+    new TableCell({ children: text.split('\n').map((line) => new Paragraph({ children: [new TextRun(line)] })) });
+  const doc = new Document({
+    sections: [
+      {
+        children: tables.flatMap((rows) => [
+          new Paragraph('Compilation of comments'),
+          new Table({ rows: rows.map((cells) => new TableRow({ children: cells.map(cell) })) }),
+        ]),
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+};
 
 /**
  * Importing a filled-in comment-resolution table: a per-row report (created, or refused with a
@@ -223,6 +242,78 @@ describe('comment-resolution table import', () => {
     const manyRows = await upload(`${HEADER}\r\n${'x,1,,,,\r\n'.repeat(2001)}`);
     expect(manyRows.status).toBe(422);
     expect((await proposals()).length).toBe(3);
+  });
+
+  it('reads the table from a Word document: Accord’s own export back, and a table a secretariat filled in after a cover table', async () => {
+    const cover = [
+      ['Meeting', 'Third session'],
+      ['Date', '12 May'],
+    ];
+    const french = [
+      ['Délégation', 'Paragraphe', 'Type', 'Observation', 'Modification proposée', 'Observations du secrétariat'],
+      [
+        codes.brazil,
+        '2',
+        'technique',
+        'Un engagement.',
+        'MOD (replace text)\nText concerned: “should”\nProposed text: “shall”',
+        '',
+      ],
+      [codes.kenya, '3', '', '', 'SUP (delete text)\nText concerned: “ and should train staff”', 'Agreed'],
+      [codes.kenya, '3', '', '', '=HYPERLINK("http://x")', ''],
+      ['NOPE', '2', '', '', 'SUP (delete text)\nText concerned: “closely”', ''],
+    ];
+    const filled = await upload(await wordFile(cover, french), { name: 'table.docx' });
+    expect(filled.status).toBe(200);
+    expect(filled.body.outcomes.map((o) => [o.row, o.status === 'created' ? 'created' : o.reason])).toEqual([
+      [2, 'created'],
+      [3, 'created'],
+      [4, 'formula_cell'],
+      [5, 'unknown_delegation'],
+    ]);
+    expect(
+      (await proposals()).map((p) => [p.paragraphId, p.kind, p.type, p.quote, p.text, p.proposer.delegation]),
+    ).toEqual([
+      ['p-one', 'replace', 'technical', 'should', 'shall', codes.brazil],
+      ['p-two', 'delete', 'technical', ' and should train staff', '', codes.kenya],
+    ]);
+
+    // The Word table Accord exports reads back, in any language: both rows are pending already.
+    for (const lang of ['ar', 'zh']) {
+      const exported = await fetch(`${server.url}/api/documents/${docId}/resolution-table?format=docx&lang=${lang}`, {
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+      });
+      const back = await upload(new Uint8Array(await exported.arrayBuffer()), { name: 'exported.docx' });
+      expect(back.body.outcomes.map((o) => (o.status === 'refused' ? o.reason : o.status))).toEqual([
+        'duplicate',
+        'duplicate',
+      ]);
+    }
+    expect((await proposals()).length).toBe(2);
+  });
+
+  it('refuses a Word document without the table, a zip that is not Word, a zip bomb and a truncated file, with a reason', async () => {
+    const noTable = await upload(await wordFile([['Meeting', 'Third session']]), { name: 'notes.docx' });
+    expect([noTable.status, noTable.body.error?.code, noTable.body.error?.message]).toEqual([
+      422,
+      'bad_import',
+      expect.stringContaining('delegation'),
+    ]);
+    const notWord = await upload(zipSync({ 'readme.txt': new TextEncoder().encode('hello') }), { name: 'x.docx' });
+    expect([notWord.status, notWord.body.error?.message]).toEqual([422, expect.stringContaining('word/document.xml')]);
+    // 200 MB of zeros deflate to ~200 KB: refused before anything inflates it.
+    const bomb = zipSync({ 'word/document.xml': new Uint8Array(200 * 1024 * 1024) }, { level: 9 });
+    const bombed = await upload(bomb, { name: 'bomb.docx' });
+    expect([bombed.status, bombed.body.error?.code]).toEqual([422, 'bad_import']);
+    const whole = await wordFile([
+      ['Delegation', 'Paragraph', 'Proposed change'],
+      [codes.brazil, '2', 'x'],
+    ]);
+    const truncated = await upload(whole.subarray(0, Math.floor(whole.length / 2)), { name: 'cut.docx' });
+    expect([truncated.status, truncated.body.error?.code]).toEqual([422, 'bad_import']);
+    expect(await proposals()).toEqual([]);
+    // The server is still well: an honest CSV imports.
+    expect((await upload(`${HEADER}\r\n${codes.brazil},2,,,${sup('closely')},`)).body.created).toBe(1);
   });
 
   it('refuses a member (403), a foreign origin with the chair’s cookie (403) and outsiders (404); nothing is created', async () => {

@@ -10,13 +10,13 @@ import type { ImportReport, ImportRowOutcome, ImportRowReason } from '../../../s
 import { EDITOR_ROOT } from '../../../shared/model/schemaNames.js';
 import { exportVocabulary } from '../../export/exportVocabulary.js';
 import { readChange, readType } from '../../import/resolutionChange.js';
-import type { ResolutionCsvRow } from '../../import/resolutionCsv.js';
+import type { ResolutionRow } from '../../import/resolutionRows.js';
 import { actor, type CommandContext, type GovernanceCommand } from '../command.js';
 import { findClause } from '../paragraphs.js';
 import { SilenceMap } from '../silenceMap.js';
 
 export interface ImportResolutionInput {
-  rows: ResolutionCsvRow[];
+  rows: ResolutionRow[];
   /** This draft's delegations (from the store): the only names a row may use. */
   delegations: Delegation[];
   fileName: string;

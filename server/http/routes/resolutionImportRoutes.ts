@@ -1,10 +1,16 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { importRowReasons, MAX_RESOLUTION_BYTES, MAX_RESOLUTION_ROWS } from '../../../shared/model/resolutionImport.js';
+import {
+  importRowReasons,
+  MAX_RESOLUTION_BYTES,
+  MAX_RESOLUTION_DOCX_BYTES,
+  MAX_RESOLUTION_ROWS,
+} from '../../../shared/model/resolutionImport.js';
 import { importResolutionTable } from '../../governance/commands/importResolutionTable.js';
 import { ImportError } from '../../import/importError.js';
-import { readResolutionCsv } from '../../import/resolutionCsv.js';
+import type { ResolutionRow } from '../../import/resolutionRows.js';
+import { resolutionTableInWorker } from '../../work/heavyWork.js';
 import type { AppEnv, Services } from '../context.js';
 import { ApiError } from '../httpError.js';
 import { member } from '../middleware/requireAccess.js';
@@ -20,7 +26,8 @@ const form = z.object({
     .openapi({
       type: 'string',
       format: 'binary',
-      description: 'The table as CSV (UTF-8 or UTF-16 with BOM), at most 1 MB',
+      description:
+        'The table as CSV (UTF-8 or UTF-16 with BOM), at most 1 MB, or as a Word document (.docx), at most 5 MB',
     }),
 });
 
@@ -44,10 +51,11 @@ const ReportSchema = z
   })
   .openapi('ImportReport');
 
+// The larger (Word) cap while the body streams in; the CSV's own 1 MB is checked when it is read.
 const uploadCap: MiddlewareHandler<AppEnv> = bodyLimit({
-  maxSize: MAX_RESOLUTION_BYTES + 64 * 1024,
+  maxSize: Math.max(MAX_RESOLUTION_BYTES, MAX_RESOLUTION_DOCX_BYTES) + 64 * 1024,
   onError: () => {
-    throw new ApiError(413, 'payload_too_large', 'The table is larger than 1 MB.');
+    throw new ApiError(413, 'payload_too_large', 'The table is larger than 5 MB.');
   },
 });
 
@@ -61,8 +69,8 @@ export function resolutionImportRoutes(s: Services): OpenAPIHono<AppEnv> {
       operationId: 'importResolutionTable',
       tags: ['proposals'],
       summary:
-        "Import a filled-in comment-resolution table (CSV): a proposal per row, in the named delegation's name (chair)",
-      description: `Rows are matched to this draft's delegations (code or name) and paragraph numbers; a row that cannot be matched is refused with a reason and creates nothing. A row repeating a pending proposal of the same delegation is refused as duplicate, so importing the same file twice creates nothing the second time. At most 1 MB and ${MAX_RESOLUTION_ROWS} rows.`,
+        "Import a filled-in comment-resolution table (CSV or Word): a proposal per row, in the named delegation's name (chair)",
+      description: `Rows are matched to this draft's delegations (code or name) and paragraph numbers; a row that cannot be matched is refused with a reason and creates nothing. A row repeating a pending proposal of the same delegation is refused as duplicate, so importing the same file twice creates nothing the second time. A Word document is read from its first table whose header row names the columns. At most 1 MB as CSV, 5 MB as Word, and ${MAX_RESOLUTION_ROWS} rows.`,
       middleware: [
         member(s.store, { action: 'proposal.import', refusal: 'Only the chair imports a resolution table.' }),
         uploadCap,
@@ -78,9 +86,14 @@ export function resolutionImportRoutes(s: Services): OpenAPIHono<AppEnv> {
       const { id } = c.req.valid('param');
       const { who, role } = c.get('membership');
       const file = c.req.valid('form').file;
-      let rows: ReturnType<typeof readResolutionCsv>;
+      let rows: ResolutionRow[];
       try {
-        rows = readResolutionCsv(new Uint8Array(await file.arrayBuffer()));
+        // On a worker thread, bounded in time: mammoth on a crafted Word file can run for long.
+        rows = await resolutionTableInWorker(
+          new Uint8Array(await file.arrayBuffer()),
+          file.name,
+          s.config.IMPORT_TIMEOUT_MS,
+        );
       } catch (err) {
         if (err instanceof ImportError) {
           throw new ApiError(err.status, err.status === 413 ? 'payload_too_large' : 'bad_import', err.message, {
