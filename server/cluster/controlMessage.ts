@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roles } from '../../shared/governance/roles.js';
+import { commentVisibilities } from '../../shared/model/comments.js';
 
 /**
  * What one node tells the others: changes of access that close sockets wherever they are open,
@@ -14,6 +15,22 @@ export const controlMessage = z.discriminatedUnion('kind', [
     userId: z.string().min(1).max(200),
     role: z.enum(roles).nullable(),
     delegationId: z.string().min(1).max(200).nullable(),
+  }),
+  // Comments: ids only (a delegation's words never travel through shared infrastructure); each
+  // node reads the comment from the store and feeds its own sockets (server/comments/CONTEXT.md).
+  z.object({
+    kind: z.literal('commentChanged'),
+    docId: z.string().min(1).max(200),
+    commentId: z.string().min(1).max(200),
+  }),
+  z.object({
+    kind: z.literal('commentDeleted'),
+    docId: z.string().min(1).max(200),
+    commentId: z.string().min(1).max(200),
+    threadId: z.string().min(1).max(200),
+    paragraphId: z.string().min(1).max(200),
+    visibility: z.enum(commentVisibilities),
+    delegation: z.string().min(1).max(200).nullable(),
   }),
   z.object({
     kind: z.literal('leaseMoved'),

@@ -38,7 +38,7 @@ const PATH = /^\/collab\/([A-Za-z0-9_-]{1,128})$/;
 export class CollabUpgrade {
   private readonly wss: WebSocketServer;
   private readonly budgets: UserBudgets;
-  private readonly live: LiveSockets;
+  readonly live: LiveSockets;
   readonly sockets = new Set<WebSocket>();
 
   constructor(

@@ -69,6 +69,13 @@ export class LiveSockets {
     return n;
   }
 
+  /** The open sockets of one document (comments are fed to them, each by who may see what). */
+  ofDocument(docId: string): LiveSocket[] {
+    const out: LiveSocket[] = [];
+    for (const s of this.all) if (s.docId === docId) out.push(s);
+    return out;
+  }
+
   add(entry: Omit<LiveSocket, 'alive' | 'expiry'>, expiresAt: number | null): LiveSocket {
     const s: LiveSocket = { ...entry, alive: true, expiry: null };
     if (expiresAt !== null) {

@@ -3,6 +3,7 @@ import type { Principal } from '../../shared/governance/roles.js';
 import type { AccessChanges } from '../auth/accessChanges.js';
 import type { Limits } from '../auth/limits.js';
 import type { RoomManager } from '../collab/roomManager.js';
+import type { CommentService } from '../comments/commentService.js';
 import type { Config } from '../config.js';
 import type { GovernanceService } from '../governance/governanceService.js';
 import type { AccordStore } from '../store/accordStore.js';
@@ -24,6 +25,8 @@ export interface Services {
   limits: Limits;
   /** Persisted deadlines (silence procedures); the commands that set them schedule them here. */
   deadlines: DeadlineQueue;
+  /** Threaded comments, per group or per delegation, fed live to whoever may see them. */
+  comments: CommentService;
 }
 
 export interface AppEnv {

@@ -1,6 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { COMMENT_MESSAGE, type CommentEvent, decodeCommentEvent } from '../../shared/protocol/commentMessage.js';
 import { decodeAwarenessUpdate, encodeSyncStep1, encodeSyncStep2 } from '../../shared/protocol/frames.js';
 import { MessageType, SyncType } from '../../shared/protocol/messageTypes.js';
 
@@ -11,6 +12,8 @@ import { MessageType, SyncType } from '../../shared/protocol/messageTypes.js';
 export class RawClient {
   readonly doc = new Y.Doc();
   readonly notices: string[] = [];
+  /** Comment messages (type 32), as decoded; `null` for one that did not decode. */
+  readonly comments: Array<CommentEvent | null> = [];
   readonly awareness = new Map<number, Record<string, unknown> | null>();
   closeCode: number | null = null;
   /** Answer the server's sync step 1 (as the stock provider does); off for a client that never finishes its handshake. */
@@ -85,6 +88,8 @@ export class RawClient {
       if (sub === SyncType.step2) this.syncedOnce = true;
     } else if (type === MessageType.awareness) {
       for (const e of decodeAwarenessUpdate(decoding.readVarUint8Array(d))) this.awareness.set(e.clientId, e.state);
+    } else if (type === COMMENT_MESSAGE) {
+      this.comments.push(decodeCommentEvent(d));
     } else if (type === MessageType.auth) {
       decoding.readVarUint(d);
       this.notices.push(decoding.readVarString(d));
