@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { commentShortcut } from '../comments/commentShortcut';
 import { roomShortcuts } from '../room/roomShortcuts';
 import { shortcuts } from './AccordEditing';
 import { proposeShortcut } from './SuggestionMode';
@@ -42,6 +43,7 @@ export function ShortcutsHelp() {
             <kbd>{shortcutLabel('Mod-Alt-l')}</kbd>
           </>,
         )}
+        {row(t('comments.shortcut'), <kbd>{shortcutLabel(commentShortcut.key)}</kbd>)}
         {row(t('room.shortcutFlag'), <kbd>{shortcutLabel(roomShortcuts.flag.key)}</kbd>)}
         {row(t('room.shortcutNext'), <kbd>{shortcutLabel(roomShortcuts.next.key)}</kbd>)}
         {row(t('room.shortcutQueue'), <kbd>{shortcutLabel(roomShortcuts.queue.key)}</kbd>)}

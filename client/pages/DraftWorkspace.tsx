@@ -17,6 +17,8 @@ import { DraftTools } from '../chair/DraftTools';
 import { ConnectionBadge } from '../collab/ConnectionBadge';
 import { UnsentEdits } from '../collab/UnsentEdits';
 import { useCollabSession } from '../collab/useCollabSession';
+import { CommentsPanel } from '../comments/CommentsPanel';
+import { useComments } from '../comments/useComments';
 import { LitHost } from '../components/LitHost';
 import type { PanelEvents } from '../components/panelTypes';
 import type { SilenceNoticeEvents } from '../components/silenceTypes';
@@ -59,6 +61,7 @@ export function DraftWorkspace({
   const model = useDraftModel(session?.doc ?? null);
   useGovernanceSignal(session?.doc ?? null);
   const presence = usePresence(session?.provider.awareness ?? null);
+  const comments = useComments(docId, session?.provider ?? null);
   const room = useMeetingRoom(session?.doc ?? null);
   const roomApi = useMemo(() => meetingRoomApi(docId), [docId]);
   const [editor, setEditor] = useState<Editor | null>(null);
@@ -355,6 +358,15 @@ export function DraftWorkspace({
               on={panelHandlers}
             />
           </section>
+          <CommentsPanel
+            state={comments}
+            selected={selected}
+            selection={selection}
+            me={me.id}
+            role={role}
+            delegation={delegationCode}
+            labelOf={labelOf}
+          />
           <section aria-label={t('draft.consensus')} className="card">
             <LitHost
               tag="accord-dashboard"
