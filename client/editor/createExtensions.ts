@@ -6,7 +6,9 @@ import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import type { Role } from '../../shared/governance/roles';
 import { EDITOR_ROOT } from '../../shared/model/schemaNames';
+import { i18n } from '../i18n/i18n';
 import { AccordEditing } from './AccordEditing';
+import { CommentHighlights } from './CommentHighlights';
 import type { Proposer } from './proposer';
 import { SuggestionMode } from './SuggestionMode';
 import { AccordDocument } from './schema/AccordDocument';
@@ -70,6 +72,7 @@ export function createExtensions(opts: {
       },
     }),
     AccordEditing.configure({ proposer: opts.proposer, role: opts.role }),
+    CommentHighlights.configure({ doc: opts.doc, privateTitle: () => i18n.t('comments.delegationOnly') }),
     SuggestionMode.configure({
       doc: opts.doc,
       identity: () => ({ code: opts.delegationCode ?? opts.proposer.name }),

@@ -22,6 +22,7 @@ import { useComments } from '../comments/useComments';
 import { LitHost } from '../components/LitHost';
 import type { PanelEvents } from '../components/panelTypes';
 import type { SilenceNoticeEvents } from '../components/silenceTypes';
+import { commentHighlightsKey } from '../editor/CommentHighlights';
 import { findClause } from '../editor/clauseAt';
 import { DraftEditor } from '../editor/DraftEditor';
 import { ShortcutsHelp } from '../editor/ShortcutsHelp';
@@ -65,6 +66,11 @@ export function DraftWorkspace({
   const room = useMeetingRoom(session?.doc ?? null);
   const roomApi = useMemo(() => meetingRoomApi(docId), [docId]);
   const [editor, setEditor] = useState<Editor | null>(null);
+  useEffect(() => {
+    // The editor draws the words of open threads (CommentHighlights.ts).
+    if (editor && !editor.isDestroyed)
+      editor.view.dispatch(editor.state.tr.setMeta(commentHighlightsKey, comments.comments));
+  }, [editor, comments.comments]);
   const [selected, setSelected] = useState<string | null>(null);
   const labelsRef = useRef(model.labels);
   labelsRef.current = model.labels;

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../support/testServer.js';
-import { caretAtEndOfClause, openDraft, selectText, until } from './support/draftPage.js';
+import { caretAtEndOfClause, editorText, openDraft, selectText, until } from './support/draftPage.js';
 import { startServerAndBrowser } from './support/serverAndBrowser.js';
 
 type Person = { context: BrowserContext; page: Page };
@@ -73,6 +73,16 @@ describe('comments in the browser', () => {
     expect(await panelText(kofi)).toContain('cooperate');
     expect(await panelText(kofi)).toContain('Ana Souza');
 
+    // The words are highlighted on the other page, and stay on them while someone types before them.
+    const highlighted = (p: Person, cls = 'accord-comment') =>
+      p.page.locator(`.accord-editor .${cls}`).evaluateAll((els) => els.map((e) => e.textContent).join('|'));
+    await until(async () => (await highlighted(kofi)) === 'cooperate', 'the highlight at Kofi');
+    await selectText(chair.page, 'States');
+    await chair.page.keyboard.press('ArrowLeft');
+    await chair.page.keyboard.type('All ');
+    await until(async () => (await editorText(kofi.page)).includes('All States'), 'the edit');
+    await until(async () => (await highlighted(kofi)) === 'cooperate', 'the highlight still on its words');
+
     await panel(kofi).locator('.comment-thread input').fill('We would say "collaborate".');
     await panel(kofi).locator('.comment-thread input').press('Enter');
     await showAll(ana);
@@ -92,6 +102,10 @@ describe('comments in the browser', () => {
     await showAll(bruno);
     await until(async () => (await panelText(bruno)).includes('hold until Thursday'), 'the private thread at Bruno');
     expect(await panel(bruno).locator('.comment-thread.private').count()).toBe(1);
+    await until(
+      async () => (await bruno.page.locator('.accord-editor .accord-comment-private').innerText()) === 'closely',
+      'the private highlight at Bruno',
+    );
     // Kofi writes after it: once his own comment is back on Ana's page, the private one had its chance to reach him.
     await selectText(kofi.page, 'incidents');
     await write(kofi, 'Which incidents?');
@@ -99,6 +113,7 @@ describe('comments in the browser', () => {
     await until(async () => (await panelText(kofi)).includes('Which incidents?'), 'the marker at Kofi');
     expect(await panelText(kofi)).not.toContain('Thursday');
     expect(await panelText(chair)).not.toContain('Thursday');
+    expect(await kofi.page.locator('.accord-editor .accord-comment-private').count()).toBe(0);
     // A reload fetches the list again: still nothing.
     await kofi.page.reload();
     await showAll(kofi);
