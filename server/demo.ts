@@ -1,4 +1,4 @@
-import { demoDelegations, demoDraft, demoProposals } from '../shared/demo/demoDraft.js';
+import { demoComments, demoDelegations, demoDraft, demoProposals } from '../shared/demo/demoDraft.js';
 import type { Role } from '../shared/governance/roles.js';
 import { paragraphPlainText } from '../shared/model/proposalAnchors.js';
 import type { Accord } from './app.js';
@@ -44,7 +44,10 @@ export async function ensureDemo(accord: Accord): Promise<Array<{ role: Role; na
     const delegation = existing.get(d.code) ?? (await store.delegations.create(DEMO_DOC_ID, d.name, d.code, d.kind));
     for (const p of d.people) await store.memberships.setRole(DEMO_DOC_ID, p.id, p.role, delegation.id);
   }
-  if (created) await tableDemoProposals(accord);
+  if (created) {
+    await tableDemoProposals(accord);
+    await writeDemoComments(accord);
+  }
   const links: Array<{ role: Role; name: string; link: string }> = [];
   for (const p of people.filter((p) => linkFor.has(p.id))) {
     const token = await store.credentials.issue(p.id, 'signin_link');
@@ -105,6 +108,51 @@ async function tableDemoProposals(accord: Accord): Promise<void> {
     for (const id of spec.oppose) {
       const s = await as(id);
       await governance.run(DEMO_DOC_ID, s.who, s.role, opposeProposal, { proposalId: p.id });
+    }
+  }
+}
+
+/** The demo's comments, through the comment service (real anchors, real audit entries without their words). */
+async function writeDemoComments(accord: Accord): Promise<void> {
+  const { store, comments, rooms } = accord.services;
+  const as = async (userId: string) => {
+    const user = await store.users.get(userId);
+    const role = user ? await store.memberships.roleOn(DEMO_DOC_ID, user) : null;
+    if (!user || !role) throw new Error(`demo person ${userId} is not on the demo draft`);
+    return { who: await onDocument(store, DEMO_DOC_ID, user), role };
+  };
+  const room = await rooms.get(DEMO_DOC_ID);
+  const draft = (await import('../shared/model/readDraft.js')).readDraft(room.doc.getXmlFragment('default'));
+  for (const spec of demoComments) {
+    const paragraph = draft.sections
+      .flatMap((s) => s.paragraphs)
+      .find(
+        (p) =>
+          p.blocks[0]?.type === 'text' &&
+          p.blocks[0].runs
+            .map((r) => r.text)
+            .join('')
+            .startsWith(spec.paragraph),
+      );
+    const clause = paragraph ? findClause(room.doc, paragraph.id) : null;
+    if (!paragraph || !clause) throw new Error(`demo comment: no paragraph "${spec.paragraph}"`);
+    const from = paragraphPlainText(clause).indexOf(spec.words);
+    if (from < 0) throw new Error(`demo comment: no "${spec.words}" in "${spec.paragraph}"`);
+    const author = await as(spec.by);
+    const root = await comments.add(DEMO_DOC_ID, author.who, author.role, {
+      paragraphId: paragraph.id,
+      from,
+      to: from + spec.words.length,
+      visibility: spec.visibility,
+      text: spec.text,
+    });
+    for (const r of spec.replies) {
+      const replier = await as(r.by);
+      await comments.reply(DEMO_DOC_ID, replier.who, replier.role, root.id, r.text);
+    }
+    if (spec.resolvedBy) {
+      const resolver = await as(spec.resolvedBy);
+      await comments.setResolved(DEMO_DOC_ID, resolver.who, resolver.role, root.id, true);
     }
   }
 }

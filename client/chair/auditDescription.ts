@@ -25,6 +25,7 @@ export const actionGroupNames = [
   'lock',
   'objection',
   'proposal',
+  'comment',
   'revision',
   'member',
   'document',
@@ -39,6 +40,7 @@ export function actionGroup(action: string): ActionGroup {
   if (action.startsWith('paragraph.')) return 'lock';
   if (action.startsWith('objection.')) return 'objection';
   if (action.startsWith('proposal.') || action === 'draft.proposalsOnly') return 'proposal';
+  if (action.startsWith('comment.')) return 'comment';
   if (action === 'revision.issue' || action === 'document.export') return 'revision';
   if (action === 'document.create' || action === 'document.import') return 'document';
   if (action.startsWith('floor.') || action.startsWith('screen.')) return 'room';
@@ -193,6 +195,20 @@ export function describeAuditEntry(entry: AuditRecord, ctx: AuditContext): strin
       return t('audit.describe.create', { title: str(d.title) });
     case 'document.import':
       return t('audit.describe.import', { file: str(d.fileName) });
+    // Comments: their text is never in the log (server/comments/CONTEXT.md), only that one was written.
+    case 'comment.add':
+      return t('comments.audit.add', { paragraph: para(d.paragraphId), visibility: str(d.visibility) });
+    case 'comment.reply':
+    case 'comment.edit':
+    case 'comment.delete':
+    case 'comment.resolve':
+    case 'comment.reopen':
+      return t(`comments.audit.${entry.action.slice('comment.'.length)}`, { paragraph: para(d.paragraphId) });
+    case 'comment.convert':
+      return t('comments.audit.convert', {
+        paragraph: para(d.paragraphId),
+        kind: str((d.became as { kind?: unknown } | undefined)?.kind),
+      });
     case 'member.invite':
       return t('audit.describe.invite', { role: roleName(d.role), hours: str(d.ttlHours) });
     case 'member.join':

@@ -406,3 +406,40 @@ export const demoProposals: Array<{
     oppose: [],
   },
 ];
+
+/** The demo's comments: a group thread with a reply, a resolved one, and one a delegation keeps to itself. */
+export const demoComments: Array<{
+  paragraph: string;
+  words: string;
+  by: string;
+  visibility: 'group' | 'delegation';
+  text: string;
+  replies: Array<{ by: string; text: string }>;
+  resolvedBy?: string;
+}> = [
+  {
+    paragraph: 'Regional centres of excellence should host',
+    words: 'shared training facilities',
+    by: 'demo-kenya',
+    visibility: 'group',
+    text: 'Who funds these facilities? We would like the text to say.',
+    replies: [{ by: 'demo-member', text: 'Voluntary contributions, as for the existing centres.' }],
+  },
+  {
+    paragraph: 'Legal frameworks should protect security researchers',
+    words: 'security researchers',
+    by: 'demo-industry',
+    visibility: 'group',
+    text: 'Does this include researchers employed by companies?',
+    replies: [{ by: 'demo-chair', text: 'Yes: anyone acting in good faith, whoever employs them.' }],
+    resolvedBy: 'demo-chair',
+  },
+  {
+    paragraph: 'Legal frameworks should protect security researchers',
+    words: 'should',
+    by: 'demo-brazil',
+    visibility: 'delegation',
+    text: 'Capital accepts "are encouraged to" as a fallback. Do not say so before Thursday.',
+    replies: [],
+  },
+];

@@ -12,7 +12,7 @@ describe('the demo', () => {
     }
   });
 
-  it('opens with delegations and pending proposals with support, once (a restart adds none)', async () => {
+  it('opens with delegations, pending proposals with support and comments, once (a restart adds none)', async () => {
     server = await startTestServer();
     const links = await ensureDemo(server.accord);
     expect(links.map((l) => l.role)).toEqual(['chair', 'member', 'member', 'observer']);
@@ -35,5 +35,23 @@ describe('the demo', () => {
       ['KEN', '', ', online courses', ['NOR', 'BRA']],
       ['GCA', '', 'Each point of contact should include both a technical and a policy contact.', ['NOR']],
     ]);
+
+    // Comments: Brazil's own thread is Brazil's; the others see the group's.
+    const seen = async (userId: string) => {
+      const token = await server?.accord.store.credentials.issue(userId, 'api_token');
+      const res = await server?.api<{
+        comments: Array<{ quote: string; text: string; resolved: unknown; visibility: string }>;
+      }>('GET', `/api/documents/${DEMO_DOC_ID}/comments`, undefined, token);
+      return res?.body.comments ?? [];
+    };
+    const atKenya = await seen('demo-kenya');
+    expect(atKenya.map((c) => [c.quote, c.resolved !== null])).toEqual([
+      ['shared training facilities', false],
+      ['', false],
+      ['security researchers', true],
+      ['', false],
+    ]);
+    const atBrazil = await seen('demo-brazil');
+    expect(atBrazil.filter((c) => c.visibility === 'delegation').map((c) => c.quote)).toEqual(['should']);
   });
 });

@@ -36,6 +36,22 @@ describe('audit entries as sentences', () => {
     expect(actionGroup('proposal.alternative')).toBe('proposal');
   });
 
+  it('describes comments without their words, saying who could read them', () => {
+    expect(describeAuditEntry(entry('comment.add', { paragraphId: 'p1', visibility: 'delegation' }), ctx)).toBe(
+      'Commented on paragraph 1 for their delegation only',
+    );
+    expect(describeAuditEntry(entry('comment.add', { paragraphId: 'p2', visibility: 'group' }), ctx)).toBe(
+      'Commented on paragraph 2 for the group',
+    );
+    expect(describeAuditEntry(entry('comment.resolve', { paragraphId: 'pp3' }), ctx)).toBe(
+      'Resolved a comment thread on paragraph PP3',
+    );
+    expect(
+      describeAuditEntry(entry('comment.convert', { paragraphId: 'p1', became: { kind: 'objection', id: 'o' } }), ctx),
+    ).toBe('Turned a comment on paragraph 1 into an objection');
+    expect(actionGroup('comment.reply')).toBe('comment');
+  });
+
   it('describes the speaker queue and the screen, naming the flag’s delegation, not the chair’s', () => {
     expect(describeAuditEntry(entry('floor.raise', { paragraphId: 'p2', delegation: 'BRA', seq: 3 }), ctx)).toBe(
       'Raised the flag of BRA on paragraph 2',
