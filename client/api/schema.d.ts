@@ -907,7 +907,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Import a filled-in comment-resolution table (CSV or Word): a proposal per row, in the named delegation's name (chair)
+         * Import a filled-in comment-resolution table (CSV or Word): a proposal (or a group comment) per row, in the named delegation's name (chair)
          * @description Rows are matched to this draft's delegations (code or name) and paragraph numbers; a row that cannot be matched is refused with a reason and creates nothing. A row repeating a pending proposal of the same delegation is refused as duplicate, so importing the same file twice creates nothing the second time. A Word document is read from its first table whose header row names the columns. At most 1 MB as CSV, 5 MB as Word, and 2000 rows.
          */
         post: operations["importResolutionTable"];
@@ -1722,10 +1722,12 @@ export interface components {
             /** @enum {string} */
             status: "created" | "refused";
             proposalId?: string;
+            /** @description A row with a comment and no proposed change: the group comment made */
+            commentId?: string;
             paragraphId?: string;
             delegation?: string;
             /** @enum {string} */
-            reason?: "ragged_row" | "formula_cell" | "unknown_delegation" | "unknown_paragraph" | "unknown_type" | "comments_not_supported" | "unreadable_change" | "position_needed" | "quote_not_found" | "quote_ambiguous" | "paragraph_locked" | "paragraph_silenced" | "duplicate" | "too_long";
+            reason?: "ragged_row" | "formula_cell" | "unknown_delegation" | "unknown_paragraph" | "unknown_type" | "unreadable_change" | "position_needed" | "quote_not_found" | "quote_ambiguous" | "paragraph_locked" | "paragraph_silenced" | "duplicate" | "too_long";
             message?: string;
         };
         Flag: {

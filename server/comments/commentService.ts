@@ -19,6 +19,7 @@ import { anchorSpan, locateSpan, plainOf, spanOffsets } from '../../shared/model
 import type { ProposalKind, SpanAnchor } from '../../shared/model/proposals.js';
 import type { RoomManager } from '../collab/roomManager.js';
 import { actor } from '../governance/command.js';
+import { type CommentRow, delegationActor } from '../governance/commands/importResolutionTable.js';
 import { lodgeObjection } from '../governance/commands/lodgeObjection.js';
 import { tableProposal } from '../governance/commands/tableProposal.js';
 import type { GovernanceService } from '../governance/governanceService.js';
@@ -104,6 +105,55 @@ export class CommentService {
     });
     this.feed.changed(comment);
     return comment;
+  }
+
+  /**
+   * Comment rows of an imported resolution table (importResolutionTable.ts): group comments in the
+   * named delegation's name, on the whole paragraph, recorded as imported by the chair. A row
+   * repeating a comment the delegation already has on that paragraph is a duplicate (null):
+   * importing the same table twice adds nothing.
+   */
+  async importRows(docId: string, chair: Principal, rows: readonly CommentRow[]): Promise<Array<Comment | null>> {
+    const made = await this.store.transaction(async (tx) => {
+      const existing = new Set(
+        (await tx.comments.visible(docId, null)).map((c) => JSON.stringify([c.author.id, c.paragraphId, c.text])),
+      );
+      const out: Array<Comment | null> = [];
+      for (const r of rows) {
+        const author = delegationActor(r.delegation);
+        const key = JSON.stringify([author.id, r.paragraphId, r.text]);
+        if (existing.has(key)) {
+          out.push(null);
+          continue;
+        }
+        existing.add(key);
+        const id = randomUUID();
+        const c: Comment = {
+          id,
+          docId,
+          threadId: id,
+          paragraphId: r.paragraphId,
+          anchor: null,
+          quote: '',
+          visibility: 'group',
+          delegation: r.delegation.code,
+          author,
+          type: r.type,
+          text: r.text,
+          createdAt: this.now(),
+          editedAt: null,
+          resolved: null,
+          became: null,
+          rev: 1,
+        };
+        await tx.comments.insert(c);
+        await this.audit(tx, docId, chair, 'comment.add', c, { imported: true, delegation: r.delegation.code });
+        out.push(c);
+      }
+      return out;
+    });
+    for (const c of made) if (c) this.feed.changed(c);
+    return made;
   }
 
   async reply(docId: string, who: Principal, role: Role, threadId: string, text: string): Promise<Comment> {

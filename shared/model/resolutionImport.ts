@@ -1,6 +1,7 @@
 /**
  * Importing a filled-in comment-resolution table (the CSV or Word table Accord exports, as a
- * secretariat sends it back): each row becomes a proposal attributed to the delegation it names, or is
+ * secretariat sends it back): each row becomes a proposal (or, with a comment and no proposed
+ * change, a group comment) attributed to the delegation it names, or is
  * refused with a reason. The report is per row, in the file's order; a refused row creates
  * nothing. Shared so that the chair's screen and the API speak the same codes.
  */
@@ -15,8 +16,6 @@ export const importRowReasons = [
   'unknown_paragraph',
   /** Not general, technical or editorial (in any of the six languages). */
   'unknown_type',
-  /** A row with a comment and no proposed change: comments are not imported yet. */
-  'comments_not_supported',
   /** The proposed change is not in the form the table exports (kind, text concerned, proposed text). */
   'unreadable_change',
   /** An insertion says what, not where: write it as a replacement of the words around the place. */
@@ -35,7 +34,15 @@ export const importRowReasons = [
 export type ImportRowReason = (typeof importRowReasons)[number];
 
 export type ImportRowOutcome =
-  | { row: number; status: 'created'; proposalId: string; paragraphId: string; delegation: string }
+  /** A proposal (a row with a proposed change) or a group comment (a row with a comment only). */
+  | {
+      row: number;
+      status: 'created';
+      proposalId?: string;
+      commentId?: string;
+      paragraphId: string;
+      delegation: string;
+    }
   | { row: number; status: 'refused'; reason: ImportRowReason; message: string };
 
 export interface ImportReport {

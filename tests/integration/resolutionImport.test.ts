@@ -153,7 +153,7 @@ describe('comment-resolution table import', () => {
       [4, 'unknown_delegation'],
       [5, 'unknown_paragraph'],
       [6, 'unknown_type'],
-      [7, 'comments_not_supported'],
+      [7, 'created'],
       [8, 'formula_cell'],
       [9, 'ragged_row'],
       [10, 'quote_not_found'],
@@ -163,7 +163,19 @@ describe('comment-resolution table import', () => {
       [14, 'duplicate'],
       [15, 'created'],
     ]);
-    expect(first.body).toMatchObject({ rows: 14, created: 3, refused: 11 });
+    expect(first.body).toMatchObject({ rows: 14, created: 4, refused: 10 });
+    // The comment row is a group comment in Brazil's name, seen by everyone on the draft.
+    const row7 = first.body.outcomes.find((o) => o.row === 7);
+    const commentId = row7?.status === 'created' ? row7.commentId : undefined;
+    expect(commentId).toBeDefined();
+    const seenByKenya = (
+      await server.api<{
+        comments: Array<{ id: string; text: string; visibility: string; author: { delegation?: string } }>;
+      }>('GET', `/api/documents/${docId}/comments`, undefined, kenya.token)
+    ).body.comments;
+    expect(seenByKenya.map((c) => [c.id, c.text, c.visibility, c.author.delegation])).toEqual([
+      [commentId, 'Just a remark on the tone.', 'group', codes.brazil],
+    ]);
     for (const o of first.body.outcomes) if (o.status === 'refused') expect(o.message.length).toBeGreaterThan(10);
 
     const made = await proposals();
@@ -183,7 +195,7 @@ describe('comment-resolution table import', () => {
     expect(again.body.created).toBe(0);
     expect(
       again.body.outcomes.filter((o) => o.status === 'refused' && o.reason === 'duplicate').map((o) => o.row),
-    ).toEqual([2, 3, 14, 15]);
+    ).toEqual([2, 3, 7, 14, 15]);
     // The table Accord exports reads back: each of its rows is a proposal already pending.
     const exported = await fetch(`${server.url}/api/documents/${docId}/resolution-table?format=csv&lang=fr`, {
       headers: { authorization: `Bearer ${ADMIN_TOKEN}` },

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { languages } from '../../../shared/i18n/languages.js';
+import { MAX_COMMENT_LENGTH } from '../../../shared/model/comments.js';
 import type { Delegation } from '../../../shared/model/delegation.js';
 import type { Actor } from '../../../shared/model/governance.js';
 import { numberDraft } from '../../../shared/model/numbering.js';
 import { anchorSpan, paragraphPlainText, plainOf, textSegments } from '../../../shared/model/proposalAnchors.js';
-import { delegationKey, type Proposal } from '../../../shared/model/proposals.js';
+import { delegationKey, type Proposal, type ProposalType } from '../../../shared/model/proposals.js';
 import { readDraft } from '../../../shared/model/readDraft.js';
 import type { ImportReport, ImportRowOutcome, ImportRowReason } from '../../../shared/model/resolutionImport.js';
 import { EDITOR_ROOT } from '../../../shared/model/schemaNames.js';
@@ -22,8 +23,18 @@ export interface ImportResolutionInput {
   fileName: string;
 }
 
+/** A comment row, matched: created by the caller through the comment service (comments are not in the room). */
+export interface CommentRow {
+  row: number;
+  delegation: Delegation;
+  paragraphId: string;
+  type: ProposalType;
+  text: string;
+}
+
 interface Plan {
   proposals: Array<{ row: number; proposal: Omit<Proposal, 'id'> }>;
+  comments: CommentRow[];
   outcomes: Array<ImportRowOutcome | { row: number; status: 'pending' }>;
 }
 
@@ -43,7 +54,13 @@ export function delegationActor(d: Delegation): Actor {
  * audit entry. A row repeating a pending proposal of the same delegation (the same file
  * imported twice) is refused as `duplicate`: importing is idempotent.
  */
-export const importResolutionTable: GovernanceCommand<ImportResolutionInput, Plan, ImportReport> = {
+export interface ImportResolutionResult {
+  /** Comment rows are reported created; the caller fills in their ids (or refuses duplicates). */
+  report: ImportReport;
+  comments: CommentRow[];
+}
+
+export const importResolutionTable: GovernanceCommand<ImportResolutionInput, Plan, ImportResolutionResult> = {
   permission: 'proposal.import',
   forbidden: 'Only the chair imports a resolution table.',
   rule(ctx, input) {
@@ -60,7 +77,7 @@ export const importResolutionTable: GovernanceCommand<ImportResolutionInput, Pla
         .filter((p) => p.state === 'pending')
         .map(signature),
     );
-    const plan: Plan = { proposals: [], outcomes: [] };
+    const plan: Plan = { proposals: [], comments: [], outcomes: [] };
     for (const r of input.rows) {
       const refuse = (reason: ImportRowReason, message: string) =>
         plan.outcomes.push({ row: r.row, status: 'refused', reason, message });
@@ -69,13 +86,8 @@ export const importResolutionTable: GovernanceCommand<ImportResolutionInput, Pla
         continue;
       }
       const c = r.cells;
-      if (c.change === '') {
-        if (c.comment !== '') {
-          refuse(
-            'comments_not_supported',
-            `Row ${r.row} is a comment without a proposed change; comments are not imported yet.`,
-          );
-        } else refuse('unreadable_change', `Row ${r.row} has no proposed change.`);
+      if (c.change === '' && c.comment === '') {
+        refuse('unreadable_change', `Row ${r.row} has no proposed change.`);
         continue;
       }
       const d = delegations.get(normal(c.delegation));
@@ -95,6 +107,16 @@ export const importResolutionTable: GovernanceCommand<ImportResolutionInput, Pla
       const type = readType(c.type);
       if (!type) {
         refuse('unknown_type', `“${c.type.slice(0, 40)}” is not general, technical or editorial.`);
+        continue;
+      }
+      if (c.change === '') {
+        // A comment without a change: a group comment in the delegation's name (the caller stores it).
+        if (c.comment.length > MAX_COMMENT_LENGTH) {
+          refuse('too_long', `The comment of row ${r.row} is longer than ${MAX_COMMENT_LENGTH} characters.`);
+          continue;
+        }
+        plan.comments.push({ row: r.row, delegation: d, paragraphId, type, text: c.comment });
+        plan.outcomes.push({ row: r.row, status: 'pending' });
         continue;
       }
       const change = readChange(c.change);
@@ -173,8 +195,13 @@ export const importResolutionTable: GovernanceCommand<ImportResolutionInput, Pla
       ctx.gov.putProposal(p);
       ids.set(row, p);
     }
+    const commentRows = new Map(plan.comments.map((c) => [c.row, c]));
     const outcomes: ImportRowOutcome[] = plan.outcomes.map((o) => {
       if (o.status !== 'pending') return o;
+      const comment = commentRows.get(o.row);
+      if (comment) {
+        return { row: o.row, status: 'created', paragraphId: comment.paragraphId, delegation: comment.delegation.code };
+      }
       const p = ids.get(o.row) as Proposal;
       return {
         row: o.row,
@@ -184,10 +211,9 @@ export const importResolutionTable: GovernanceCommand<ImportResolutionInput, Pla
         delegation: p.proposer.delegation ?? '',
       };
     });
-    const created = outcomes.filter((o) => o.status === 'created').length;
-    return { rows: outcomes.length, created, refused: outcomes.length - created, outcomes };
+    return { report: importReport(outcomes), comments: plan.comments };
   },
-  audit(input, _plan, report) {
+  audit(input, _plan, { report }) {
     return {
       action: 'proposal.import',
       detail: {
@@ -195,11 +221,17 @@ export const importResolutionTable: GovernanceCommand<ImportResolutionInput, Pla
         rows: report.rows,
         created: report.created,
         refused: report.refused,
-        proposalIds: report.outcomes.flatMap((o) => (o.status === 'created' ? [o.proposalId] : [])),
+        proposalIds: report.outcomes.flatMap((o) => (o.status === 'created' && o.proposalId ? [o.proposalId] : [])),
       },
     };
   },
 };
+
+/** The report of these outcomes, counted. */
+export function importReport(outcomes: ImportRowOutcome[]): ImportReport {
+  const created = outcomes.filter((o) => o.status === 'created').length;
+  return { rows: outcomes.length, created, refused: outcomes.length - created, outcomes };
+}
 
 /** Every way a paragraph's number may be written in the table: neutral ("7 bis") and in each language. */
 function paragraphLabels(ctx: CommandContext): Map<string, string> {

@@ -2,12 +2,13 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import {
+  type ImportRowOutcome,
   importRowReasons,
   MAX_RESOLUTION_BYTES,
   MAX_RESOLUTION_DOCX_BYTES,
   MAX_RESOLUTION_ROWS,
 } from '../../../shared/model/resolutionImport.js';
-import { importResolutionTable } from '../../governance/commands/importResolutionTable.js';
+import { importReport, importResolutionTable } from '../../governance/commands/importResolutionTable.js';
 import { ImportError } from '../../import/importError.js';
 import type { ResolutionRow } from '../../import/resolutionRows.js';
 import { resolutionTableInWorker } from '../../work/heavyWork.js';
@@ -36,6 +37,10 @@ const OutcomeSchema = z
     row: z.number().int().openapi({ description: 'The row as a spreadsheet numbers it (the header is row 1)' }),
     status: z.enum(['created', 'refused']),
     proposalId: z.string().optional(),
+    commentId: z
+      .string()
+      .optional()
+      .openapi({ description: 'A row with a comment and no proposed change: the group comment made' }),
     paragraphId: z.string().optional(),
     delegation: z.string().optional(),
     reason: z.enum(importRowReasons).optional(),
@@ -69,7 +74,7 @@ export function resolutionImportRoutes(s: Services): OpenAPIHono<AppEnv> {
       operationId: 'importResolutionTable',
       tags: ['proposals'],
       summary:
-        "Import a filled-in comment-resolution table (CSV or Word): a proposal per row, in the named delegation's name (chair)",
+        "Import a filled-in comment-resolution table (CSV or Word): a proposal (or a group comment) per row, in the named delegation's name (chair)",
       description: `Rows are matched to this draft's delegations (code or name) and paragraph numbers; a row that cannot be matched is refused with a reason and creates nothing. A row repeating a pending proposal of the same delegation is refused as duplicate, so importing the same file twice creates nothing the second time. A Word document is read from its first table whose header row names the columns. At most 1 MB as CSV, 5 MB as Word, and ${MAX_RESOLUTION_ROWS} rows.`,
       middleware: [
         member(s.store, { action: 'proposal.import', refusal: 'Only the chair imports a resolution table.' }),
@@ -104,12 +109,26 @@ export function resolutionImportRoutes(s: Services): OpenAPIHono<AppEnv> {
         throw err;
       }
       const delegations = await s.store.delegations.list(id);
-      const report = await s.governance.run(id, who, role, importResolutionTable, {
+      const { report, comments } = await s.governance.run(id, who, role, importResolutionTable, {
         rows,
         delegations,
         fileName: file.name,
       });
-      return c.json(report, 200);
+      // Comment rows: stored by the comment service (comments live in the store, not in the room).
+      const made = new Map((await s.comments.importRows(id, who, comments)).map((m, i) => [comments[i]?.row, m]));
+      const outcomes = report.outcomes.map((o): ImportRowOutcome => {
+        if (o.status !== 'created' || !made.has(o.row)) return o;
+        const comment = made.get(o.row);
+        return comment
+          ? { ...o, commentId: comment.id }
+          : {
+              row: o.row,
+              status: 'refused',
+              reason: 'duplicate',
+              message: `Row ${o.row} repeats a comment ${o.delegation} already has on this paragraph.`,
+            };
+      });
+      return c.json(importReport(outcomes), 200);
     },
   );
   return app;
