@@ -110,18 +110,19 @@ export class CommentService {
   /**
    * Comment rows of an imported resolution table (importResolutionTable.ts): group comments in the
    * named delegation's name, on the whole paragraph, recorded as imported by the chair. A row
-   * repeating a comment the delegation already has on that paragraph is a duplicate (null):
-   * importing the same table twice adds nothing.
+   * repeating a group comment the delegation already has on that paragraph is a duplicate
+   * (null): importing the same table twice, or Accord's own export, adds nothing.
    */
   async importRows(docId: string, chair: Principal, rows: readonly CommentRow[]): Promise<Array<Comment | null>> {
     const made = await this.store.transaction(async (tx) => {
+      // Any group comment of the delegation (by one of its people, or imported) with these words.
       const existing = new Set(
-        (await tx.comments.visible(docId, null)).map((c) => JSON.stringify([c.author.id, c.paragraphId, c.text])),
+        (await tx.comments.visible(docId, null)).map((c) => JSON.stringify([c.delegation, c.paragraphId, c.text])),
       );
       const out: Array<Comment | null> = [];
       for (const r of rows) {
         const author = delegationActor(r.delegation);
-        const key = JSON.stringify([author.id, r.paragraphId, r.text]);
+        const key = JSON.stringify([r.delegation.code, r.paragraphId, r.text]);
         if (existing.has(key)) {
           out.push(null);
           continue;

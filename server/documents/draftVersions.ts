@@ -8,6 +8,8 @@ export type VersionRef = number | 'live';
 export interface DraftVersion extends DraftState {
   /** 'Zero draft', 'Rev.2', or 'Working text' for the live draft. */
   label: string;
+  /** When an issued revision was issued; null for the live draft. */
+  issuedAt: number | null;
 }
 
 /** Reads the live draft or an issued revision as plain data; never writes either. */
@@ -19,11 +21,11 @@ export async function draftVersion(
 ): Promise<DraftVersion> {
   if (ref === 'live') {
     const room = await rooms.get(docId);
-    return { ...modelOf(room.doc), label: 'Working text' };
+    return { ...modelOf(room.doc), label: 'Working text', issuedAt: null };
   }
   const rev = await revisions.get(docId, ref);
   if (!rev) throw notFound(`No revision ${ref} of this draft.`);
-  return { ...modelOfState(rev.state), label: rev.info.label };
+  return { ...modelOfState(rev.state), label: rev.info.label, issuedAt: rev.info.issuedAt };
 }
 
 /** `live`, or a revision number, from a query parameter. */

@@ -1,3 +1,4 @@
+import type { Comment, CommentType } from '../../shared/model/comments.js';
 import { paragraphText } from '../../shared/model/compare.js';
 import type { Draft } from '../../shared/model/draft.js';
 import type { Actor, Governance } from '../../shared/model/governance.js';
@@ -20,6 +21,19 @@ export interface Compilation {
   paragraphs: CompiledParagraph[];
   /** How many proposals in all. */
   count: number;
+  /** Group comment threads, in the draft's paragraph order (the resolution table's comment rows). */
+  comments: CompiledComment[];
+}
+
+/** A group comment thread as the resolution table lists it: who, where, what (its first comment). */
+export interface CompiledComment {
+  paragraphId: string;
+  number: string | null;
+  /** The author's delegation code, else their delegation's name. */
+  delegation: string;
+  type: CommentType;
+  text: string;
+  resolved: boolean;
 }
 
 export interface CompiledParagraph {
@@ -61,9 +75,31 @@ export function buildCompilation(input: {
   revision: string;
   generatedAt: Date;
   words: ExportVocabulary;
+  /**
+   * The comments the reader may see; only group threads made by then are listed (a delegation's
+   * own are never in a group document, even for that delegation).
+   */
+  comments?: readonly Comment[];
+  /** Issued revisions list the threads begun before they were issued. */
+  before?: number;
 }): Compilation {
   const { draft, governance, words } = input;
   const labels = numberDraft(draft);
+  const order = new Map([...labels.keys()].map((id, i) => [id, i]));
+  const comments: CompiledComment[] = (input.comments ?? [])
+    .filter((c) => c.id === c.threadId && c.visibility === 'group' && c.createdAt <= (input.before ?? Infinity))
+    .sort((a, b) => (order.get(a.paragraphId) ?? Infinity) - (order.get(b.paragraphId) ?? Infinity))
+    .map((c) => {
+      const label = labels.get(c.paragraphId);
+      return {
+        paragraphId: c.paragraphId,
+        number: label ? words.paragraphLabel(label.number, label.option) : null,
+        delegation: c.author.delegation ?? c.author.affiliation,
+        type: c.type,
+        text: c.text,
+        resolved: c.resolved !== null,
+      };
+    });
   const byParagraph = new Map<string, Proposal[]>();
   for (const p of governance.proposals ?? []) {
     const list = byParagraph.get(p.paragraphId) ?? [];
@@ -111,6 +147,7 @@ export function buildCompilation(input: {
     words,
     paragraphs,
     count: (governance.proposals ?? []).length,
+    comments,
   };
 }
 

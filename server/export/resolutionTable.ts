@@ -5,14 +5,15 @@ import type { Compilation } from './compilationModel.js';
  * The comment-resolution table ISO and ITU secretariats use: one row per comment or proposal —
  * delegation, paragraph number, type (general / technical / editorial), comment, proposed change,
  * observations of the secretariat. The type is the proposal's own (technical unless its
- * proposer said general or editorial).
+ * proposer said general or editorial). Proposals first, then the group's comment threads (their
+ * first comment; replies are a conversation, not the delegation's position).
  */
 export const resolutionColumns = ['delegation', 'paragraph', 'type', 'comment', 'change', 'observations'] as const;
 export type ResolutionRow = Record<(typeof resolutionColumns)[number], string>;
 
 export function resolutionRows(c: Compilation): ResolutionRow[] {
   const w = c.words;
-  return c.paragraphs.flatMap((p) =>
+  const proposals = c.paragraphs.flatMap((p) =>
     p.proposals.map((x) => {
       const change = [
         w.compilation(`kind.${x.kind}`),
@@ -37,6 +38,16 @@ export function resolutionRows(c: Compilation): ResolutionRow[] {
       };
     }),
   );
+  // A comment row has a comment and no change: imported back, it is the same comment (a duplicate).
+  const comments = c.comments.map((x) => ({
+    delegation: x.delegation,
+    paragraph: x.number ?? '',
+    type: w.compilation(`table.${x.type}`),
+    comment: x.text,
+    change: '',
+    observations: x.resolved ? w.compilation('commentResolved') : '',
+  }));
+  return [...proposals, ...comments];
 }
 
 /**

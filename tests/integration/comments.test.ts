@@ -118,6 +118,15 @@ describe('comments', () => {
     expect((await list(bruno)).map((c) => c.id)).toEqual([group.body.id, mine.body.id, answer.body.id, marker.body.id]);
     expect(heard(ana).filter((id) => id === 'malformed')).toEqual([]);
 
+    // The comment-resolution table is a group document: the group's thread, never the delegation's own.
+    for (const p of [ana, kofi]) {
+      const csv = await fetch(`${server.url}/api/documents/${docId}/resolution-table?format=csv`, {
+        headers: { authorization: `Bearer ${p.token}` },
+      }).then((r) => r.text());
+      expect(csv).toContain('Too weak?');
+      expect(csv).not.toContain('capital');
+    }
+
     // The audit log says that something was written, never what.
     const audit = JSON.stringify(await server.accord.store.audit.list(docId));
     expect(audit).toContain('comment.add');

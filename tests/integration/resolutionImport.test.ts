@@ -201,7 +201,9 @@ describe('comment-resolution table import', () => {
       headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
     });
     const roundTrip = await upload(new Uint8Array(await exported.arrayBuffer()));
+    // Three proposals, then the comment: every row a duplicate.
     expect(roundTrip.body.outcomes.map((o) => (o.status === 'refused' ? o.reason : o.status))).toEqual([
+      'duplicate',
       'duplicate',
       'duplicate',
       'duplicate',

@@ -70,7 +70,7 @@ export function compilationRoutes(s: Services): OpenAPIHono<AppEnv> {
     });
     app.openapi(route, async (c) => {
       const { id: docId } = c.req.valid('param');
-      const { who } = c.get('membership');
+      const { who, role } = c.get('membership');
       const q = c.req.valid('query');
       const language = q.lang ?? (await s.store.users.language(who.userId)) ?? defaultLanguage;
       const version = await draftVersion(s.rooms, s.store.revisions, docId, q.revision ?? 'live');
@@ -80,6 +80,8 @@ export function compilationRoutes(s: Services): OpenAPIHono<AppEnv> {
         revision: version.label,
         generatedAt: new Date(),
         words: exportVocabulary(language),
+        comments: await s.comments.list(docId, who, role),
+        ...(version.issuedAt !== null ? { before: version.issuedAt } : {}),
       });
       const format: string = q.format;
       const [body, type] =
