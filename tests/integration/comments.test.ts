@@ -1,9 +1,11 @@
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Comment } from '../../shared/model/comments.js';
 import { plainOf } from '../../shared/model/proposalAnchors.js';
 import { readGovernance } from '../../shared/model/readDraft.js';
 import type { CommentEvent } from '../../shared/protocol/commentMessage.js';
 import { clauseById, firstSection, indexOfClause, newClause, sendEdit, textOf } from '../support/editing.js';
+import { propertyRuns } from '../support/propertyRuns.js';
 import { connectProvider, eventually, synced } from '../support/providers.js';
 import { RawClient } from '../support/rawClient.js';
 import { ADMIN_TOKEN, removeDir, startTestServer, type TestServer } from '../support/testServer.js';
@@ -298,4 +300,59 @@ describe('comments', () => {
     expect(objection).toMatchObject({ reason: 'We cannot accept this paragraph.', author: { id: kofi.userId } });
     await hears(chair, o.body.id);
   });
+
+  it('property: whatever four people do in whatever order, each page’s live list equals what it may read', async () => {
+    const people = () => [ana, bruno, kofi, chair];
+    const action = fc.record({
+      who: fc.integer({ min: 0, max: 3 }),
+      op: fc.constantFrom('group', 'delegation', 'reply', 'resolve', 'reopen', 'delete', 'edit'),
+      target: fc.nat(),
+    });
+    /** What a socket was told, folded: the highest rev of each comment, deletions removed. */
+    const liveView = (p: Person) => {
+      const view = new Map<string, Comment>();
+      for (const e of sockets.get(p.userId)?.comments ?? []) {
+        if (e?.kind === 'comment') {
+          const had = view.get(e.comment.id);
+          if (!had || had.rev < e.comment.rev) view.set(e.comment.id, e.comment);
+        } else if (e?.kind === 'commentDeleted') view.delete(e.id);
+      }
+      return [...view.values()].map((c) => `${c.id}@${c.rev}`).sort();
+    };
+    const readable = async (p: Person) => (await list(p)).map((c) => `${c.id}@${c.rev}`).sort();
+    await fc.assert(
+      fc.asyncProperty(fc.array(action, { minLength: 3, maxLength: 12 }), async (actions) => {
+        for (const a of actions) {
+          const who = people()[a.who] as Person;
+          const mine = await list(who);
+          const roots = mine.filter((c) => c.id === c.threadId);
+          const target = roots.length > 0 ? roots[a.target % roots.length] : undefined;
+          const path = `/api/documents/${docId}/comments`;
+          if (a.op === 'group' || a.op === 'delegation' || !target) {
+            await post(
+              '',
+              {
+                paragraphId: 'p-one',
+                visibility: a.op === 'delegation' ? 'delegation' : 'group',
+                text: `c${a.target}`,
+              },
+              who,
+            );
+          } else if (a.op === 'reply') await post(`/${target.id}/replies`, { text: 'r' }, who);
+          else if (a.op === 'resolve' || a.op === 'reopen') await post(`/${target.id}/${a.op}`, {}, who);
+          else if (a.op === 'edit')
+            await server.api('PATCH', `${path}/${target.id}`, { text: `e${a.target}` }, who.token);
+          else await server.api('DELETE', `${path}/${target.id}`, undefined, who.token);
+        }
+        for (const p of people()) {
+          const expected = await readable(p);
+          await (sockets.get(p.userId) as RawClient).until(
+            () => JSON.stringify(liveView(p)) === JSON.stringify(expected),
+            `${p.name}'s live list to match what they may read`,
+          );
+        }
+      }),
+      propertyRuns('comment views', 12),
+    );
+  }, 120_000);
 });
