@@ -26,10 +26,7 @@ export function commentsApi(docId: string) {
       )) as Comment,
     resolve: (cid: string) => dataOf(api.POST('/api/documents/{id}/comments/{cid}/resolve', one(cid))),
     reopen: (cid: string) => dataOf(api.POST('/api/documents/{id}/comments/{cid}/reopen', one(cid))),
-    remove: async (cid: string): Promise<void> => {
-      const { error, response } = await api.DELETE('/api/documents/{id}/comments/{cid}', one(cid));
-      if (error !== undefined || !response.ok) await dataOf(Promise.resolve({ error, response }));
-    },
+    remove: (cid: string) => dataOf(api.DELETE('/api/documents/{id}/comments/{cid}', one(cid))),
     toObjection: (cid: string) =>
       dataOf(api.POST('/api/documents/{id}/comments/{cid}/convert', { ...one(cid), body: { kind: 'objection' } })),
   };

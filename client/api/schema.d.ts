@@ -5382,12 +5382,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted */
-            204: {
+            /** @description The ids deleted (a thread: with your replies) */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        deleted: string[];
+                    };
+                };
             };
             /** @description Not signed in (unauthorized) */
             401: {

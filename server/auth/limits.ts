@@ -17,7 +17,7 @@ export const httpBudgets = {
   tokens: { points: 20, seconds: 3600 },
   /** POST /api/documents/:id/invites and new sign-in links for members */
   invites: { points: 200, seconds: 3600 },
-  /** POST /api/documents/import */
+  /** POST /api/documents/import and …/resolution-table/import: files parsed on the worker pool */
   imports: { points: 20, seconds: 600 },
   /** GET …/export and …/compare */
   exports: { points: 120, seconds: 60 },

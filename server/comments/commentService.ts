@@ -206,7 +206,8 @@ export class CommentService {
     );
   }
 
-  async remove(docId: string, who: Principal, role: Role, id: string): Promise<void> {
+  /** Deletes one's own comment (a thread: with one's own replies); the ids deleted. */
+  async remove(docId: string, who: Principal, role: Role, id: string): Promise<string[]> {
     const reader = this.reader(who, role);
     const removed = await this.store.transaction(async (tx) => {
       const c = await tx.comments.get(docId, id);
@@ -221,6 +222,7 @@ export class CommentService {
       return thread.filter((t) => ids.includes(t.id));
     });
     for (const c of removed) this.feed.deleted(c);
+    return removed.map((c) => c.id);
   }
 
   /** Turns a thread into a formal objection or proposal, by its author, once; the comment records what it became. */

@@ -24,6 +24,6 @@ export function applyRateLimits(app: Hono<AppEnv>, limits: Limits): void {
     ['/api/documents/:id/invites', '/api/documents/:id/members/:userId/signin-link'],
     rateLimit(limits, 'invites'),
   );
-  app.on('POST', '/api/documents/import', rateLimit(limits, 'imports'));
+  app.on('POST', ['/api/documents/import', '/api/documents/:id/resolution-table/import'], rateLimit(limits, 'imports'));
   app.on('GET', ['/api/documents/:id/export', '/api/documents/:id/compare'], rateLimit(limits, 'exports'));
 }

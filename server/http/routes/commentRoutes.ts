@@ -130,13 +130,15 @@ export function commentRoutes(s: Services): OpenAPIHono<AppEnv> {
       summary: 'Delete your own comment (a thread others replied to is resolved instead: 409)',
       middleware: [asMember] as const,
       request: { params: CommentParams },
-      responses: { 204: { description: 'Deleted' }, ...commandErrors() },
+      responses: {
+        200: jsonContent(z.object({ deleted: z.array(z.string()) }), 'The ids deleted (a thread: with your replies)'),
+        ...commandErrors(),
+      },
     }),
     async (c) => {
       const { id, cid } = c.req.valid('param');
       const { who, role } = c.get('membership');
-      await comments.remove(id, who, role, cid);
-      return c.body(null, 204);
+      return c.json({ deleted: await comments.remove(id, who, role, cid) }, 200);
     },
   );
 
